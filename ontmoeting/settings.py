@@ -1,0 +1,252 @@
+"""Settings for Ontmoeting, driven by environment variables.
+
+Every knob is an environment variable; the defaults are safe for production
+except where DEBUG is asked for explicitly. See README.md, "Configuratie".
+"""
+
+import os
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy as _
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
+
+
+def env_bool(name, default=False):
+    value = os.environ.get(name)
+    if value is None or value == "":
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_list(name, default=""):
+    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+DEBUG = env_bool("DEBUG")
+
+DEV_SECRET_KEY = "django-insecure-development-only-key"
+SECRET_KEY = os.environ.get("SECRET_KEY", "")
+if not SECRET_KEY and DEBUG:
+    SECRET_KEY = DEV_SECRET_KEY
+if not SECRET_KEY or (SECRET_KEY == DEV_SECRET_KEY and not DEBUG):
+    raise ImproperlyConfigured(
+        "SECRET_KEY is not set. Set the SECRET_KEY environment variable to a long random "
+        "value (for example: python -c 'import secrets; print(secrets.token_urlsafe(50))'), "
+        "or set DEBUG=1 for local development only."
+    )
+
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "django.contrib.gis",
+    "django_filters",
+    "leaflet",
+    "csp",
+    "places",
+    "surveys",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+]
+
+ROOT_URLCONF = "ontmoeting.urls"
+WSGI_APPLICATION = "ontmoeting.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "places.context_processors.map_settings",
+            ],
+        },
+    },
+]
+
+# --- Database -------------------------------------------------------------
+# DATABASE_URL unset: the embedded SpatiaLite file, so one command runs the app.
+# postgis://USER:PASSWORD@HOST:PORT/NAME: PostGIS, as in production and CI.
+GIS_ENGINES = {
+    "django.contrib.gis.db.backends.postgis",
+    "django.contrib.gis.db.backends.spatialite",
+}
+DATABASE_URL = os.environ.get("DATABASE_URL") or f"spatialite:///{VAR_DIR / 'ontmoeting.sqlite3'}"
+DATABASES = {
+    "default": dj_database_url.parse(
+        DATABASE_URL,
+        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
+    )
+}
+if DATABASES["default"]["ENGINE"] not in GIS_ENGINES:
+    raise ImproperlyConfigured(
+        f"DATABASE_URL must use the postgis:// or spatialite:// scheme (got engine "
+        f"{DATABASES['default']['ENGINE']}). Leave it unset for the embedded SpatiaLite file."
+    )
+
+# The SRID geometries are stored in. RD New (EPSG:28992) is in metres, so distances,
+# buffers and nearest-neighbour ordering are correct and indexable in the Netherlands.
+# Changing it requires a new database: migrations read it from here.
+STORAGE_SRID = int(os.environ.get("STORAGE_SRID", "28992"))
+# Everything sent to the browser is WGS84.
+WEB_SRID = 4326
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- Cache ----------------------------------------------------------------
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+if os.environ.get("CACHE_URL"):
+    CACHES["default"] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": os.environ["CACHE_URL"],
+    }
+
+# --- Passwords and sessions -----------------------------------------------
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "admin:login"
+
+# --- Internationalisation -------------------------------------------------
+LANGUAGE_CODE = "nl"
+LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+TIME_ZONE = "Europe/Amsterdam"
+USE_I18N = True
+USE_TZ = True
+
+# --- Static files ---------------------------------------------------------
+STATIC_URL = "static/"
+STATIC_ROOT = VAR_DIR / "static"
+STATICFILES_DIRS = [BASE_DIR / "static"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+
+# --- Security -------------------------------------------------------------
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT")
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES")
+if env_bool("BEHIND_PROXY"):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# --- Base map -------------------------------------------------------------
+# PDOK's BRT-Achtergrondkaart is the base map Dutch municipalities use; OpenStreetMap is
+# offered as an alternative. Both URLs can be replaced (for example by a tile cache).
+PDOK_TILES_URL = os.environ.get(
+    "MAP_TILES_URL",
+    "https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png",
+)
+OSM_TILES_URL = os.environ.get(
+    "MAP_ALT_TILES_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+)
+BOUNDARY_ATTRIBUTION = "Grenzen: Kadaster / Centraal Bureau voor de Statistiek, 2024; Gemeente Amsterdam"
+LEAFLET_CONFIG = {
+    "DEFAULT_CENTER": (52.37, 4.90),  # (lat, lng): Amsterdam
+    "DEFAULT_ZOOM": 12,
+    "MIN_ZOOM": 7,
+    "MAX_ZOOM": 19,
+    "RESET_VIEW": False,
+    "TILES": [
+        (
+            _("BRT-Achtergrondkaart (PDOK)"),
+            PDOK_TILES_URL,
+            {"attribution": "Kaartgegevens &copy; Kadaster", "maxZoom": 19},
+        ),
+        (
+            _("OpenStreetMap"),
+            OSM_TILES_URL,
+            {"attribution": "&copy; OpenStreetMap-bijdragers", "maxZoom": 19},
+        ),
+    ],
+    "ATTRIBUTION_PREFIX": BOUNDARY_ATTRIBUTION,
+    "PLUGINS": {
+        "markercluster": {
+            "css": [
+                "vendor/leaflet.markercluster/MarkerCluster.css",
+                "vendor/leaflet.markercluster/MarkerCluster.Default.css",
+            ],
+            "js": "vendor/leaflet.markercluster/leaflet.markercluster.js",
+        },
+    },
+}
+
+
+def tile_origins(*urls):
+    return sorted({"/".join(url.split("/")[:3]) for url in urls if "://" in url})
+
+
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'nonce'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", *tile_origins(PDOK_TILES_URL, OSM_TILES_URL)],
+        "connect-src": ["'self'"],
+        "font-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+
+# --- E-mail ---------------------------------------------------------------
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "ontmoeting@localhost")
+
+# --- Logging --------------------------------------------------------------
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+}
+
+SILENCED_SYSTEM_CHECKS = [
+    # GDAL < 3.9 cannot block file/network access while parsing spatial reference
+    # definitions. Debian 12 ships GDAL 3.6; this app never parses user-supplied SRS
+    # definitions (only EPSG codes from settings), so the risk does not apply.
+    "gis.W001",
+]
+
+# Boundaries sent to the browser are simplified to this tolerance (storage units, metres).
+BOUNDARY_SIMPLIFY_METRES = 2

@@ -1,0 +1,123 @@
+"""Opening hours in OpenStreetMap `opening_hours` syntax: validation, state, words."""
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import opening_hours
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+MAX_LENGTH = 500
+
+
+def parse(text):
+    """Parse with Dutch public holidays and time zone; raises opening_hours.ParserError."""
+    return opening_hours.OpeningHours(text, timezone=AMSTERDAM, country="NL")
+
+
+def validate_opening_hours(text):
+    if not text:
+        return
+    try:
+        parse(text)
+    except (opening_hours.ParserError, SyntaxError, ValueError) as error:
+        raise ValidationError(
+            gettext_lazy(
+                "These opening hours cannot be read. Use the form 'Mo-Fr 10:00-16:00; "
+                "Sa 10:00-12:00; PH off'."
+            ),
+            code="invalid_opening_hours",
+        ) from error
+
+
+class OpeningHoursField(models.CharField):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_length", MAX_LENGTH)
+        kwargs.setdefault(
+            "help_text",
+            gettext_lazy("OpenStreetMap syntax, e.g. 'Mo-Fr 10:00-16:00; PH off'."),
+        )
+        super().__init__(*args, **kwargs)
+        self.validators.append(validate_opening_hours)
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        kwargs.pop("help_text", None)
+        if kwargs.get("max_length") == MAX_LENGTH:
+            kwargs.pop("max_length")
+        return name, path, args, kwargs
+
+
+@dataclass
+class HoursState:
+    """Whether a place is open at a moment, and when that changes."""
+
+    is_open: bool
+    is_unknown: bool
+    comment: str
+    next_change: datetime | None
+
+
+def state_at(text, moment=None):
+    if not text:
+        return None
+    try:
+        hours = parse(text)
+    except (opening_hours.ParserError, SyntaxError, ValueError):
+        return None
+    moment = timezone.localtime(moment or timezone.now(), AMSTERDAM).replace(tzinfo=None)
+    state, comment = hours.state(moment)
+    change = hours.next_change(moment)
+    return HoursState(
+        is_open=state == opening_hours.State.OPEN,
+        is_unknown=state == opening_hours.State.UNKNOWN,
+        comment=comment or "",
+        next_change=change.replace(tzinfo=AMSTERDAM) if change else None,
+    )
+
+
+def _words():
+    # Built per call so that the active language is used.
+    return {
+        "Mo": _("Mon"),
+        "Tu": _("Tue"),
+        "We": _("Wed"),
+        "Th": _("Thu"),
+        "Fr": _("Fri"),
+        "Sa": _("Sat"),
+        "Su": _("Sun"),
+        "PH": _("public holidays"),
+        "off": _("closed"),
+        "closed": _("closed"),
+        "24/7": _("always open"),
+    }
+
+
+TOKEN = re.compile(r'"[^"]*"|24/7|\b(?:Mo|Tu|We|Th|Fr|Sa|Su|PH|off|closed)\b')
+
+
+def in_words(text):
+    """One line per rule, with day names in the active language: 'ma–vr 10:00–16:00'."""
+    if not text:
+        return []
+    words = _words()
+
+    def replace(match):
+        token = match.group(0)
+        if token.startswith('"'):
+            return f"({token[1:-1]})"
+        return words[token]
+
+    lines = []
+    for rule in re.split(r"\s*[;|]\s*", text.strip()):
+        if rule:
+            line = TOKEN.sub(replace, rule)
+            line = re.sub(r"(?<=\w)-(?=\w)", "–", line)
+            lines.append(line.replace(",", ", ").replace(",  ", ", "))
+    return lines

@@ -1,0 +1,133 @@
+"""Import gemeenten, wijken and buurten from a GeoJSON file with CBS codes."""
+
+import logging
+from contextlib import contextmanager
+
+from django.contrib.gis.gdal import DataSource, GDALException
+from django.contrib.gis.geos import GeometryCollection, MultiPolygon, Polygon
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from ..geo import to_storage
+from ..models import Area
+from .report import DryRun, ImportReport
+
+KIND_ORDER = {Area.Kind.GEMEENTE: 0, Area.Kind.WIJK: 1, Area.Kind.BUURT: 2}
+
+
+def parent_code(code, kind):
+    """A buurt's wijk and a wijk's gemeente follow from the CBS code itself."""
+    if kind == Area.Kind.BUURT:
+        return "WK" + code[2:8]
+    if kind == Area.Kind.WIJK:
+        return "GM" + code[2:6]
+    return None
+
+
+def as_multipolygon(geometry):
+    """A valid MultiPolygon: invalid published rings are repaired with MakeValid, not dropped."""
+    repaired = not geometry.valid
+    if repaired:
+        geometry = geometry.make_valid()
+    if isinstance(geometry, Polygon):
+        return MultiPolygon(geometry, srid=geometry.srid), repaired
+    if isinstance(geometry, MultiPolygon):
+        return geometry, repaired
+    if isinstance(geometry, GeometryCollection):
+        polygons = [part for part in geometry if isinstance(part, Polygon | MultiPolygon)]
+        flat = [p for part in polygons for p in (part if isinstance(part, MultiPolygon) else [part])]
+        if flat:
+            return MultiPolygon(*flat, srid=geometry.srid), repaired
+    raise ValidationError(_("the boundary is not a polygon"))
+
+
+@contextmanager
+def quiet_gdal():
+    """GDAL logs an error per feature whose string `id` does not fit its integer FID; the
+    id is not used (the `code` property is), so that noise would only hide real problems."""
+    logger = logging.getLogger("django.contrib.gis")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
+def read_features(path):
+    with quiet_gdal():
+        return _read_features(path)
+
+
+def _read_features(path):
+    try:
+        layer = DataSource(str(path))[0]
+    except (GDALException, IndexError) as error:
+        raise ValidationError(
+            _("%(path)s cannot be read as a geographic file (GeoJSON): %(error)s")
+            % {"path": path, "error": error}
+        ) from error
+    fields = set(layer.fields)
+    missing = {"code", "name", "kind"} - fields
+    if missing:
+        raise ValidationError(
+            _("%(path)s lacks the properties %(missing)s.")
+            % {"path": path, "missing": ", ".join(sorted(missing))}
+        )
+    rows = [
+        {
+            "code": feature.get("code"),
+            "name": feature.get("name"),
+            "kind": feature.get("kind"),
+            "source": feature.get("source") if "source" in fields else "",
+            "geometry": feature.geom.geos if feature.geom else None,
+        }
+        for feature in layer
+    ]
+    return sorted(rows, key=lambda row: KIND_ORDER.get(row["kind"], 9))
+
+
+def import_areas(path, commit=False):
+    report = ImportReport()
+    rows = read_features(path)
+    try:
+        with transaction.atomic():
+            for row in rows:
+                import_row(row, report)
+            if not commit:
+                raise DryRun
+    except DryRun:
+        pass
+    return report
+
+
+def import_row(row, report):
+    code, kind = row["code"], row["kind"]
+    if kind not in KIND_ORDER or not code or row["geometry"] is None:
+        report.refuse(code or "?", _("unknown kind, code or boundary"))
+        return
+    try:
+        geometry, repaired = as_multipolygon(to_storage(row["geometry"]))
+    except ValidationError as error:
+        report.refuse(code, error.messages[0])
+        return
+    if repaired:
+        report.warn(code, _("invalid boundary repaired (MakeValid)"))
+    parent = None
+    if parent_code(code, kind):
+        parent = Area.objects.filter(code=parent_code(code, kind)).first()
+        if parent is None:
+            report.refuse(code, _("parent area %(code)s is missing") % {"code": parent_code(code, kind)})
+            return
+    _area, created = Area.objects.update_or_create(
+        code=code,
+        defaults={
+            "name": row["name"] or code,
+            "kind": kind,
+            "parent": parent,
+            "geometry": geometry,
+            "source": (row["source"] or "")[:200],
+        },
+    )
+    report.done(kind, "created" if created else "updated")

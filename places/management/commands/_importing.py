@@ -1,0 +1,32 @@
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+
+
+class ImportCommand(BaseCommand):
+    """An import that is a dry run unless --commit is given, and reports per row."""
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", help=_("GeoJSON file to import"))
+        parser.add_argument(
+            "--commit", action="store_true", help=_("write to the database (default: dry run)")
+        )
+
+    def run_import(self, path, commit):
+        raise NotImplementedError
+
+    def handle(self, file, commit, **options):
+        try:
+            report = self.run_import(file, commit)
+        except ValidationError as error:
+            raise CommandError(_("Nothing was imported. %(reason)s") % {
+                "reason": " ".join(error.messages)
+            }) from error
+        for line in report.lines():
+            self.stdout.write(line)
+        if commit:
+            self.stdout.write(self.style.SUCCESS(_("Import written to the database.")))
+        else:
+            self.stdout.write(self.style.WARNING(
+                _("Dry run: nothing was written. Add --commit to import.")
+            ))

@@ -1,0 +1,10 @@
+from places.importers.amsterdam import import_places
+
+from ._importing import ImportCommand
+
+
+class Command(ImportCommand):
+    help = "Import Gemeente Amsterdam's maatschappelijke voorzieningen (GeoJSON)."
+
+    def run_import(self, path, commit):
+        return import_places(path, commit=commit)

@@ -1,0 +1,358 @@
+from decimal import Decimal
+
+from django.conf import settings
+from django.contrib.gis.db import models
+from django.core.validators import MinValueValidator, RegexValidator
+from django.urls import reverse
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from .geo import netherlands_validator
+from .hours import OpeningHoursField
+from .querysets import AreaQuerySet, PlaceQuerySet
+
+
+class Area(models.Model):
+    class Kind(models.TextChoices):
+        GEMEENTE = "gemeente", _("municipality")
+        WIJK = "wijk", _("district")
+        BUURT = "buurt", _("neighbourhood")
+
+    code = models.CharField(_("CBS code"), max_length=12, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, db_index=True)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("part of"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    geometry = models.MultiPolygonField(_("boundary"), srid=settings.STORAGE_SRID)
+    source = models.CharField(_("source"), max_length=200, blank=True)
+
+    objects = AreaQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("area")
+        verbose_name_plural = _("areas")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("places:area", kwargs={"code": self.code})
+
+    @property
+    def ancestors(self):
+        """Gemeente first, then wijk: for breadcrumbs."""
+        chain, area = [], self.parent
+        while area is not None:
+            chain.insert(0, area)
+            area = area.parent
+        return chain
+
+
+class PlaceType(models.Model):
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), unique=True)
+    color = models.CharField(
+        _("map colour"),
+        max_length=7,
+        default="#1f5fa8",
+        validators=[RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Use a hex colour such as #1f5fa8."))],
+        help_text=_("Hex colour, e.g. #1f5fa8"),
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=100)
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("place type")
+        verbose_name_plural = _("place types")
+
+    def __str__(self):
+        return self.name
+
+
+class Organisation(models.Model):
+    class Kind(models.TextChoices):
+        WELFARE = "welzijnsorganisatie", _("welfare organisation")
+        RESIDENTS = "bewonersgroep", _("residents' group")
+        FOUNDATION = "stichting", _("foundation")
+        CHURCH = "kerk", _("church or faith community")
+        MUNICIPALITY = "gemeente", _("municipality")
+        OTHER = "overig", _("other")
+
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices, default=Kind.OTHER)
+    website = models.URLField(_("website"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+
+    def __str__(self):
+        return self.name
+
+
+class Tag(models.Model):
+    """A named item admins can add to: a service, a target group."""
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), unique=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Service(Tag):
+    class Meta(Tag.Meta):
+        verbose_name = _("service")
+        verbose_name_plural = _("services")
+
+
+class TargetGroup(Tag):
+    class Meta(Tag.Meta):
+        verbose_name = _("target group")
+        verbose_name_plural = _("target groups")
+
+
+class Place(models.Model):
+    class ManagementForm(models.TextChoices):
+        SELF = "zelfbeheer", _("self-managed (zelfbeheer)")
+        SOCIAL = "sociaal_beheer", _("social management (sociaal beheer)")
+        PRIVATE = "particulier_initiatief", _("private initiative")
+        MUNICIPAL = "gemeentelijk", _("municipal")
+        UNKNOWN = "onbekend", _("unknown")
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("open")
+        TEMPORARILY_CLOSED = "temporarily_closed", _("temporarily closed")
+        CLOSED = "closed", _("closed")
+
+    class Wheelchair(models.TextChoices):
+        YES = "yes", _("wheelchair accessible")
+        LIMITED = "limited", _("partly wheelchair accessible")
+        NO = "no", _("not wheelchair accessible")
+        UNKNOWN = "unknown", _("unknown")
+
+    class VisitorCost(models.TextChoices):
+        FREE = "free", _("free")
+        CONTRIBUTION = "contribution", _("a contribution")
+        VARIES = "varies", _("depends on the activity")
+        UNKNOWN = "unknown", _("unknown")
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=220, unique=True)
+    place_type = models.ForeignKey(
+        PlaceType, verbose_name=_("type"), on_delete=models.PROTECT, related_name="places"
+    )
+    management_form = models.CharField(
+        _("management form"),
+        max_length=30,
+        choices=ManagementForm.choices,
+        default=ManagementForm.UNKNOWN,
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("operator"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="places",
+    )
+    description = models.TextField(_("description"), blank=True)
+
+    street = models.CharField(_("street"), max_length=200, blank=True)
+    # Kept as text: real registers hold "65-H-H", "117-119" and worse.
+    house_number = models.CharField(_("house number"), max_length=40, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=7, blank=True)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    location = models.PointField(
+        _("location"), srid=settings.STORAGE_SRID, validators=[netherlands_validator]
+    )
+    buurt = models.ForeignKey(
+        Area,
+        verbose_name=_("neighbourhood"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="places",
+        limit_choices_to={"kind": Area.Kind.BUURT},
+        help_text=_("Assigned automatically from the location."),
+    )
+
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.ACTIVE, db_index=True
+    )
+    closed_on = models.DateField(_("closed on"), null=True, blank=True)
+    opening_hours = OpeningHoursField(_("opening hours"), blank=True)
+
+    services = models.ManyToManyField(Service, verbose_name=_("services"), blank=True)
+    target_groups = models.ManyToManyField(
+        TargetGroup, verbose_name=_("target groups"), blank=True
+    )
+
+    wheelchair = models.CharField(
+        _("wheelchair access"), max_length=10, choices=Wheelchair.choices, default="unknown"
+    )
+    accessible_toilet = models.BooleanField(_("accessible toilet"), null=True, blank=True)
+    hearing_loop = models.BooleanField(_("hearing loop"), null=True, blank=True)
+
+    visitor_cost = models.CharField(
+        _("cost of a visit"), max_length=20, choices=VisitorCost.choices, default="unknown"
+    )
+    visitor_cost_amount = models.DecimalField(
+        _("contribution (euro)"),
+        max_digits=7,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0"))],
+    )
+    visitor_cost_note = models.CharField(_("about the costs"), max_length=200, blank=True)
+
+    website = models.URLField(_("website"), blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("telephone"), max_length=30, blank=True)
+    # Personal data: never shown on public pages, map data or exports.
+    contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
+    contact_email = models.EmailField(_("contact person's e-mail"), blank=True)
+    contact_phone = models.CharField(_("contact person's telephone"), max_length=30, blank=True)
+
+    is_published = models.BooleanField(_("published"), default=False, db_index=True)
+    source = models.CharField(_("source"), max_length=100, blank=True)
+    external_id = models.CharField(_("external id"), max_length=100, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = PlaceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("meeting place")
+        verbose_name_plural = _("meeting places")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "external_id"],
+                condition=~models.Q(external_id=""),
+                name="place_unique_external_id",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(visitor_cost_amount__gte=0)
+                | models.Q(visitor_cost_amount__isnull=True),
+                name="place_visitor_cost_not_negative",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("places:detail", kwargs={"slug": self.slug})
+
+    @property
+    def wijk(self):
+        return self.buurt.parent if self.buurt_id else None
+
+    @property
+    def address(self):
+        street = " ".join(part for part in (self.street, self.house_number) if part)
+        town = " ".join(part for part in (self.postcode, self.city) if part)
+        return ", ".join(part for part in (street, town) if part)
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = self.unique_slug()
+        self.buurt = Area.objects.buurt_at(self.location) if self.location else None
+        super().save(*args, **kwargs)
+
+    def unique_slug(self):
+        base = slugify(self.name)[:200] or "plek"
+        slug, n = base, 1
+        while Place.objects.filter(slug=slug).exclude(pk=self.pk).exists():
+            n += 1
+            slug = f"{base}-{n}"
+        return slug
+
+    def nearby(self, limit=5):
+        return Place.objects.published().exclude(pk=self.pk).nearest(self.location, limit)
+
+
+COST_FIELDS = ("rent", "operating_costs", "volunteer_fees", "subsidy", "other_income")
+
+
+def euro_field(verbose_name):
+    return models.DecimalField(
+        verbose_name,
+        max_digits=10,
+        decimal_places=2,
+        default=0,
+        validators=[MinValueValidator(Decimal("0"))],
+    )
+
+
+class YearlyCosts(models.Model):
+    """What running the place costs per year, and who pays. Never public."""
+
+    place = models.ForeignKey(
+        Place, verbose_name=_("place"), on_delete=models.CASCADE, related_name="yearly_costs"
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    rent = euro_field(_("rent"))
+    operating_costs = euro_field(_("other operating costs"))
+    volunteer_fees = euro_field(_("volunteer fees"))
+    subsidy = euro_field(_("subsidy received"))
+    other_income = euro_field(_("other income"))
+
+    AMOUNTS = COST_FIELDS
+
+    class Meta:
+        ordering = ["place", "-year"]
+        verbose_name = _("yearly costs")
+        verbose_name_plural = _("yearly costs")
+        constraints = [
+            models.UniqueConstraint(fields=["place", "year"], name="costs_one_row_per_year"),
+            *(
+                models.CheckConstraint(
+                    condition=models.Q(**{f"{field}__gte": 0}), name=f"costs_{field}_not_negative"
+                )
+                for field in COST_FIELDS
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.place} {self.year}"
+
+    @property
+    def total_costs(self):
+        return self.rent + self.operating_costs + self.volunteer_fees
+
+
+class Activity(models.Model):
+    class Mode(models.TextChoices):
+        ON_SITE = "on_site", _("on site")
+        ONLINE = "online", _("online")
+
+    place = models.ForeignKey(
+        Place, verbose_name=_("place"), on_delete=models.CASCADE, related_name="activities"
+    )
+    name = models.CharField(_("name"), max_length=200)
+    when = models.CharField(_("when"), max_length=200, blank=True)
+    mode = models.CharField(_("where"), max_length=10, choices=Mode.choices, default="on_site")
+    cost = models.CharField(_("cost"), max_length=100, blank=True)
+
+    class Meta:
+        ordering = ["place", "name"]
+        verbose_name = _("activity")
+        verbose_name_plural = _("activities")
+
+    def __str__(self):
+        return self.name

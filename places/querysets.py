@@ -1,0 +1,66 @@
+from django.contrib.gis.db.models.functions import Distance, GeometryDistance
+from django.db import connections, models
+from django.db.models import Q
+
+from .geo import to_storage
+
+
+class AreaQuerySet(models.QuerySet):
+    def gemeenten(self):
+        return self.filter(kind="gemeente")
+
+    def wijken(self):
+        return self.filter(kind="wijk")
+
+    def buurten(self):
+        return self.filter(kind="buurt")
+
+    def buurt_at(self, point):
+        """The buurt whose boundary contains the point, or None."""
+        return self.buurten().filter(geometry__intersects=to_storage(point)).first()
+
+
+class PlaceQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+    def visible_to(self, user):
+        """Published places; staff also see concepts."""
+        return self if user.is_staff else self.published()
+
+    def not_closed(self):
+        return self.exclude(status="closed")
+
+    def in_area(self, area):
+        """Places in a buurt, in the buurten of a wijk, or in a gemeente."""
+        return self.filter(
+            Q(buurt=area) | Q(buurt__parent=area) | Q(buurt__parent__parent=area)
+        )
+
+    def search(self, text):
+        query = Q()
+        for word in text.split():
+            query &= (
+                Q(name__icontains=word)
+                | Q(street__icontains=word)
+                | Q(postcode__icontains=word.replace(" ", ""))
+                | Q(description__icontains=word)
+                | Q(organisation__name__icontains=word)
+            )
+        return self.filter(query)
+
+    def for_listing(self):
+        return self.select_related("place_type", "buurt__parent", "organisation")
+
+    def nearest(self, point, limit):
+        """The `limit` places nearest to point, with their distance in metres.
+
+        On PostGIS the ordering uses the spatial index (`<->`); the exact distance is then
+        only computed for the rows returned. SpatiaLite has no index-backed KNN operator, so
+        it orders by the exact distance.
+        """
+        point = to_storage(point)
+        places = self.annotate(distance=Distance("location", point))
+        if connections[self.db].vendor == "postgresql":
+            return places.order_by(GeometryDistance("location", point))[:limit]
+        return places.order_by("distance")[:limit]

@@ -1,0 +1,119 @@
+import json
+
+from django.conf import settings
+from django.contrib.gis.db.models import Union
+from django.contrib.gis.db.models.functions import Transform
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404
+from django.views.generic import DetailView, ListView, TemplateView, View
+
+from . import hours
+from .filters import PlaceFilter
+from .geo import to_web
+from .models import Area, Place
+
+
+class FilteredPlacesMixin:
+    """The places the current filter shows, for the list and the map alike."""
+
+    def get_filter(self):
+        if not hasattr(self, "_filter"):
+            places = Place.objects.visible_to(self.request.user).for_listing()
+            self._filter = PlaceFilter(self.request.GET, queryset=places)
+        return self._filter
+
+
+class PlaceListView(FilteredPlacesMixin, ListView):
+    template_name = "places/place_list.html"
+    paginate_by = 100
+
+    def get_queryset(self):
+        return self.get_filter().qs
+
+    def get_context_data(self, **kwargs):
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        return super().get_context_data(
+            filter=self.get_filter(),
+            query=query.urlencode(),
+            **kwargs,
+        )
+
+
+class PlaceMapDataView(FilteredPlacesMixin, View):
+    """Lean GeoJSON for the markers; the popup links to the place page."""
+
+    def get(self, request):
+        places = (
+            self.get_filter()
+            .qs.annotate(point=Transform("location", settings.WEB_SRID))
+            .values_list("slug", "name", "place_type__slug", "point")
+        )
+        features = [
+            {
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [round(p.x, 6), round(p.y, 6)]},
+                "properties": {"slug": slug, "name": name, "type": type_slug},
+            }
+            for slug, name, type_slug, p in places
+        ]
+        return JsonResponse({"type": "FeatureCollection", "features": features})
+
+
+def _lnglat(point):
+    web = to_web(point)
+    return [round(web.x, 6), round(web.y, 6)]
+
+
+class PlaceDetailView(DetailView):
+    template_name = "places/place_detail.html"
+    context_object_name = "place"
+
+    def get_queryset(self):
+        return (
+            Place.objects.visible_to(self.request.user)
+            .for_listing()
+            .prefetch_related("services", "target_groups", "activities")
+        )
+
+    def get_context_data(self, **kwargs):
+        place = self.object
+        return super().get_context_data(
+            hours_lines=hours.in_words(place.opening_hours),
+            hours_state=hours.state_at(place.opening_hours),
+            nearby=place.nearby().select_related("place_type"),
+            map_point=_lnglat(place.location),
+            **kwargs,
+        )
+
+
+class AreaDetailView(DetailView):
+    template_name = "places/area_detail.html"
+    context_object_name = "area"
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(Area.objects.select_related("parent__parent"), code=self.kwargs["code"])
+
+    def get_context_data(self, **kwargs):
+        area = self.object
+        places = Place.objects.visible_to(self.request.user).not_closed().in_area(area)
+        return super().get_context_data(
+            places=places.for_listing(),
+            children=area.children.order_by("name"),
+            boundary=self.boundary_geojson(area),
+            **kwargs,
+        )
+
+    @staticmethod
+    def boundary_geojson(area):
+        # The CBS wijk polygons are generalised to ~100 m (see data/PROVENANCE.md);
+        # the union of a wijk's buurten is the true boundary.
+        geometry = area.geometry
+        if area.kind == Area.Kind.WIJK and area.children.exists():
+            geometry = area.children.aggregate(union=Union("geometry"))["union"]
+        simplified = geometry.simplify(settings.BOUNDARY_SIMPLIFY_METRES, preserve_topology=True)
+        return json.loads(to_web(simplified).json)
+
+
+class AboutView(TemplateView):
+    template_name = "places/about.html"

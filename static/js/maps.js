@@ -1,0 +1,107 @@
+/* Maps of Ontmoeting: the markers on django-leaflet's maps.
+ *
+ * Feature properties are text typed by people: popups are built with textContent,
+ * never by gluing properties into HTML.
+ */
+(function () {
+  "use strict";
+
+  function readJSON(id) {
+    var element = document.getElementById(id);
+    return element ? JSON.parse(element.textContent) : null;
+  }
+
+  function placeIcon(typeSlug) {
+    return L.divIcon({
+      className: "place-marker type-" + typeSlug,
+      iconSize: [18, 18],
+      iconAnchor: [9, 9],
+      popupAnchor: [0, -9],
+    });
+  }
+
+  // The URL of a place page, from a pattern the template renders for slug "-".
+  var placeUrlPattern = "/plek/-/";
+
+  function placeUrl(slug) {
+    return placeUrlPattern.replace("/-/", "/" + encodeURIComponent(slug) + "/");
+  }
+
+  function popupContent(properties) {
+    var box = document.createElement("div");
+    var link = document.createElement("a");
+    link.href = placeUrl(properties.slug);
+    link.textContent = properties.name;
+    box.appendChild(link);
+    return box;
+  }
+
+  function placeMarker(feature, latlng) {
+    var properties = feature.properties;
+    var marker = L.marker(latlng, {
+      icon: placeIcon(properties.type),
+      title: properties.name,
+      keyboard: true,
+    });
+    marker.bindPopup(function () { return popupContent(properties); });
+    return marker;
+  }
+
+  function countText(container, count) {
+    if (count === 1) return container.dataset.countOne;
+    return container.dataset.countMany.replace("%(count)s", String(count));
+  }
+
+  function loadPlaces(map, container, fitToPlaces) {
+    var status = document.getElementById("map-status");
+    fetch(container.dataset.url, { headers: { Accept: "application/geo+json" } })
+      .then(function (response) {
+        if (!response.ok) throw new Error(response.status);
+        return response.json();
+      })
+      .then(function (data) {
+        var cluster = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 50 });
+        var layer = L.geoJSON(data, { pointToLayer: placeMarker });
+        cluster.addLayer(layer);
+        map.addLayer(cluster);
+        if (fitToPlaces && layer.getLayers().length) {
+          map.fitBounds(layer.getBounds(), { maxZoom: 15, padding: [20, 20] });
+        }
+        container.dataset.loaded = String(layer.getLayers().length);
+        if (status) status.textContent = countText(container, layer.getLayers().length);
+      })
+      .catch(function () {
+        container.dataset.loaded = "error";
+        if (status) status.textContent = container.dataset.error;
+      });
+  }
+
+  function showPlace(map) {
+    var point = readJSON("place-point");
+    if (!point) return;
+    var latlng = L.latLng(point[1], point[0]);
+    L.marker(latlng, { icon: placeIcon("here"), keyboard: false, interactive: false }).addTo(map);
+    map.setView(latlng, 16);
+  }
+
+  function showArea(map, container) {
+    var boundary = readJSON("area-boundary");
+    if (boundary) {
+      var outline = L.geoJSON(boundary, {
+        style: { color: "#1f3a93", weight: 3, fillOpacity: 0.05 },
+        interactive: false,
+      }).addTo(map);
+      map.fitBounds(outline.getBounds(), { padding: [10, 10] });
+    }
+    loadPlaces(map, container, false);
+  }
+
+  window.addEventListener("map:init", function (event) {
+    var map = event.detail.map;
+    var container = map.getContainer();
+    if (container.dataset.placeUrl) placeUrlPattern = container.dataset.placeUrl;
+    if (container.id === "places-map") loadPlaces(map, container, true);
+    if (container.id === "place-map") showPlace(map);
+    if (container.id === "area-map") showArea(map, container);
+  });
+})();
