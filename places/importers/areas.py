@@ -43,9 +43,10 @@ def as_multipolygon(geometry):
 
 
 @contextmanager
-def quiet_gdal():
-    """GDAL logs an error per feature whose string `id` does not fit its integer FID; the
-    id is not used (the `code` property is), so that noise would only hide real problems."""
+def quiet_gis_log():
+    """GDAL logs an error per feature whose string `id` does not fit its integer FID (the
+    id is not used: the `code` property is), and GEOS a notice per invalid ring, which the
+    report already lists as repaired. That noise would only hide real problems."""
     logger = logging.getLogger("django.contrib.gis")
     level = logger.level
     logger.setLevel(logging.CRITICAL)
@@ -56,11 +57,6 @@ def quiet_gdal():
 
 
 def read_features(path):
-    with quiet_gdal():
-        return _read_features(path)
-
-
-def _read_features(path):
     try:
         layer = DataSource(str(path))[0]
     except (GDALException, IndexError) as error:
@@ -90,9 +86,9 @@ def _read_features(path):
 
 def import_areas(path, commit=False):
     report = ImportReport()
-    rows = read_features(path)
     try:
-        with transaction.atomic():
+        with quiet_gis_log(), transaction.atomic():
+            rows = read_features(path)
             for row in rows:
                 import_row(row, report)
             if not commit:

@@ -1,0 +1,54 @@
+import secrets
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from places import roles
+
+# username, role (group) or "admin", staff
+DEMO_ACCOUNTS = [
+    ("admin", "admin", True),
+    ("redacteur", roles.EDITORS, True),
+    ("beleid", roles.POLICY, False),
+    ("wijkteam", roles.WIJKTEAM, False),
+    ("initiatiefnemer", roles.INITIATORS, False),
+]
+
+
+class Command(BaseCommand):
+    help = "Create one demo account per role; passwords are printed once, when created."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--password-file", help="also append new passwords to this file")
+
+    @transaction.atomic
+    def handle(self, password_file=None, **options):
+        groups = roles.ensure_groups()
+        created = []
+        for username, role, staff in DEMO_ACCOUNTS:
+            user, is_new = get_user_model().objects.get_or_create(
+                username=username,
+                defaults={"is_staff": staff, "is_superuser": role == "admin"},
+            )
+            if not is_new:
+                continue
+            password = secrets.token_urlsafe(12)
+            user.set_password(password)
+            user.save()
+            if role in groups:
+                user.groups.add(groups[role])
+            created.append(f"  {username:<16} {password:<18} {role}")
+        if not created:
+            self.stdout.write("Demo accounts exist already (passwords were shown when created"
+                              + (f"; see {password_file})." if password_file else ")."))
+            return
+        lines = ["Demo accounts (user, password, role):", *created]
+        self.stdout.write("\n".join(lines))
+        if password_file:
+            path = Path(password_file)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with path.open("a") as handle:
+                handle.write("\n".join(lines) + "\n")
+            path.chmod(0o600)

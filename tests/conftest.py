@@ -1,0 +1,64 @@
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.contrib.gis.geos import Point
+
+from places.importers.areas import import_areas
+from places.models import PlaceType
+from tests.factories import AreaFactory, PlaceFactory, web_square
+
+
+@pytest.fixture
+def amsterdam(db):
+    """A gemeente with one wijk and two neighbouring buurten, as small squares."""
+    gemeente = AreaFactory(
+        code="GM0363", name="Amsterdam", kind="gemeente", geometry=web_square(4.90, 52.37, 0.05)
+    )
+    wijk = AreaFactory(
+        code="WK036301", name="Centrum-West", kind="wijk", parent=gemeente,
+        geometry=web_square(4.90, 52.37, 0.02),
+    )
+    west = AreaFactory(
+        code="BU03630101", name="Westbuurt", kind="buurt", parent=wijk,
+        geometry=web_square(4.89, 52.37, 0.005),
+    )
+    east = AreaFactory(
+        code="BU03630102", name="Oostbuurt", kind="buurt", parent=wijk,
+        geometry=web_square(4.90, 52.37, 0.005),
+    )
+    return {"gemeente": gemeente, "wijk": wijk, "west": west, "east": east}
+
+
+def web_point(lng, lat):
+    return Point(lng, lat, srid=settings.WEB_SRID)
+
+
+@pytest.fixture
+def places(amsterdam):
+    """Three published places and a concept, in known buurten."""
+    return {
+        "huis": PlaceFactory(
+            name="Huis van de Wijk De Boeg",
+            place_type=PlaceType.objects.get(slug="huis-van-de-wijk"),
+            location=web_point(4.891, 52.3701),
+            opening_hours="Mo-Fr 09:00-17:00; PH off",
+        ),
+        "kamer": PlaceFactory(name="Buurtkamer Het Anker", location=web_point(4.9005, 52.3702)),
+        "closed": PlaceFactory(
+            name="Oude Buurtkamer", location=web_point(4.9010, 52.3690), status="closed"
+        ),
+        "concept": PlaceFactory(
+            name="Nieuwe Huiskamer", location=web_point(4.8995, 52.3705), is_published=False
+        ),
+    }
+
+
+REAL_AREAS = Path(__file__).parent.parent / "data" / "areas-amsterdam-2024.geojson"
+
+
+@pytest.fixture
+def real_areas(db):
+    """The real Amsterdam gemeente, wijken and buurten."""
+    import_areas(REAL_AREAS, commit=True)
+    return REAL_AREAS
