@@ -2,7 +2,16 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from leaflet.admin import LeafletGeoAdmin
 
-from .models import Activity, Area, Organisation, Place, PlaceType, Service, TargetGroup, YearlyCosts
+from .models import (
+    Activity,
+    Area,
+    Organisation,
+    Place,
+    PlaceType,
+    Service,
+    TargetGroup,
+    YearlyCosts,
+)
 
 
 @admin.register(Area)

@@ -196,9 +196,7 @@ class Place(models.Model):
     opening_hours = OpeningHoursField(_("opening hours"), blank=True)
 
     services = models.ManyToManyField(Service, verbose_name=_("services"), blank=True)
-    target_groups = models.ManyToManyField(
-        TargetGroup, verbose_name=_("target groups"), blank=True
-    )
+    target_groups = models.ManyToManyField(TargetGroup, verbose_name=_("target groups"), blank=True)
 
     wheelchair = models.CharField(
         _("wheelchair access"), max_length=10, choices=Wheelchair.choices, default="unknown"

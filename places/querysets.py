@@ -33,9 +33,7 @@ class PlaceQuerySet(models.QuerySet):
 
     def in_area(self, area):
         """Places in a buurt, in the buurten of a wijk, or in a gemeente."""
-        return self.filter(
-            Q(buurt=area) | Q(buurt__parent=area) | Q(buurt__parent__parent=area)
-        )
+        return self.filter(Q(buurt=area) | Q(buurt__parent=area) | Q(buurt__parent__parent=area))
 
     def search(self, text):
         query = Q()

@@ -92,7 +92,9 @@ class AreaDetailView(DetailView):
     context_object_name = "area"
 
     def get_object(self, queryset=None):
-        return get_object_or_404(Area.objects.select_related("parent__parent"), code=self.kwargs["code"])
+        return get_object_or_404(
+            Area.objects.select_related("parent__parent"), code=self.kwargs["code"]
+        )
 
     def get_context_data(self, **kwargs):
         area = self.object

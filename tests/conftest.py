@@ -1,30 +1,47 @@
 from pathlib import Path
 
 import pytest
+from django.apps import apps as django_apps
 from django.conf import settings
 from django.contrib.gis.geos import Point
 
 from places.importers.areas import import_areas
 from places.models import PlaceType
+from places.vocabularies import seed
 from tests.factories import AreaFactory, PlaceFactory, web_square
 
 
 @pytest.fixture
-def amsterdam(db):
+def vocabularies(db):
+    """The seeded place types etc.; transactional (browser) tests flush them away."""
+    seed(django_apps)
+
+
+@pytest.fixture
+def amsterdam(vocabularies):
     """A gemeente with one wijk and two neighbouring buurten, as small squares."""
     gemeente = AreaFactory(
         code="GM0363", name="Amsterdam", kind="gemeente", geometry=web_square(4.90, 52.37, 0.05)
     )
     wijk = AreaFactory(
-        code="WK036301", name="Centrum-West", kind="wijk", parent=gemeente,
+        code="WK036301",
+        name="Centrum-West",
+        kind="wijk",
+        parent=gemeente,
         geometry=web_square(4.90, 52.37, 0.02),
     )
     west = AreaFactory(
-        code="BU03630101", name="Westbuurt", kind="buurt", parent=wijk,
+        code="BU03630101",
+        name="Westbuurt",
+        kind="buurt",
+        parent=wijk,
         geometry=web_square(4.89, 52.37, 0.005),
     )
     east = AreaFactory(
-        code="BU03630102", name="Oostbuurt", kind="buurt", parent=wijk,
+        code="BU03630102",
+        name="Oostbuurt",
+        kind="buurt",
+        parent=wijk,
         geometry=web_square(4.90, 52.37, 0.005),
     )
     return {"gemeente": gemeente, "wijk": wijk, "west": west, "east": east}
@@ -58,7 +75,7 @@ REAL_AREAS = Path(__file__).parent.parent / "data" / "areas-amsterdam-2024.geojs
 
 
 @pytest.fixture
-def real_areas(db):
+def real_areas(vocabularies):
     """The real Amsterdam gemeente, wijken and buurten."""
     import_areas(REAL_AREAS, commit=True)
     return REAL_AREAS

@@ -1,6 +1,7 @@
 from datetime import datetime
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.utils import translation
 
 from places import hours
@@ -45,5 +46,5 @@ def test_unreadable_hours_give_no_state():
 
 @pytest.mark.parametrize("text", ["9-17", "ma-vr 9-17", "Mo-Fr 25:00-26:00"])
 def test_loose_text_is_refused(text):
-    with pytest.raises(Exception):
+    with pytest.raises(ValidationError):
         hours.validate_opening_hours(text)

@@ -41,6 +41,6 @@ def test_dry_run_writes_nothing(db):
 
 
 def test_a_file_that_is_not_geographic_changes_nothing(db):
-    with pytest.raises(CommandError, match="Nothing was imported"):
+    with pytest.raises(CommandError, match="Er is niets geïmporteerd"):
         call_command("import_areas", str(DATA / "not-geojson.txt"), "--commit")
     assert not Area.objects.exists()

@@ -27,11 +27,11 @@ def test_messy_file_imports_the_good_rows(amsterdam):
 def test_messy_file_lists_the_bad_rows_with_a_reason(amsterdam):
     report = import_places(MESSY, commit=True)
     refused = dict(report.refused)
-    assert set(refused) == {"T6", "T7", "T8", "row 9"}
-    assert "geometry" in refused["T6"]
-    assert "outside the Netherlands" in refused["T7"]
-    assert "name" in refused["T8"]
-    assert "MVZN_ID" in refused["row 9"]
+    assert set(refused) == {"T6", "T7", "T8", "rij 9"}
+    assert refused["T6"] == "geen puntgeometrie"
+    assert "buiten Nederland" in refused["T7"]
+    assert refused["T8"] == "geen naam"
+    assert refused["rij 9"] == "geen MVZN_ID"
 
 
 def test_other_categories_are_skipped_and_counted(amsterdam):
@@ -84,7 +84,7 @@ def test_dry_run_writes_nothing(amsterdam):
 
 def test_a_file_that_is_not_geojson_changes_nothing_and_says_why(amsterdam, capsys):
     import_places(MESSY, commit=True)
-    with pytest.raises(CommandError, match="not a GeoJSON file"):
+    with pytest.raises(CommandError, match="Er is niets geïmporteerd.*geen GeoJSON-bestand"):
         call_command("import_places", str(DATA / "not-geojson.txt"), "--commit")
     assert Place.objects.count() == 4
 
@@ -92,7 +92,7 @@ def test_a_file_that_is_not_geojson_changes_nothing_and_says_why(amsterdam, caps
 def test_command_reports_per_category(amsterdam, capsys):
     call_command("import_places", str(MESSY), "--commit")
     out = capsys.readouterr().out
-    assert "Buurtkamer: new 2" in out
+    assert "Buurtkamer: nieuw 2" in out
     assert "Primair onderwijs: 1" in out
     assert "T7:" in out
 

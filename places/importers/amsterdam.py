@@ -44,9 +44,7 @@ def read_features(path):
             _("%(path)s is not a GeoJSON file: %(error)s") % {"path": path, "error": error}
         ) from error
     if not isinstance(data, dict) or data.get("type") != "FeatureCollection":
-        raise ValidationError(
-            _("%(path)s is not a GeoJSON FeatureCollection.") % {"path": path}
-        )
+        raise ValidationError(_("%(path)s is not a GeoJSON FeatureCollection.") % {"path": path})
     features = data.get("features")
     if not isinstance(features, list):
         raise ValidationError(_("%(path)s has no list of features.") % {"path": path})
@@ -174,6 +172,8 @@ def city_at(point):
 
 def unchanged(place, fields):
     same_fields = all(getattr(place, name) == fields[name] for name in SOURCE_FIELDS)
-    return same_fields and place.location.distance(fields["location"].transform(
-        place.location.srid, clone=True
-    )) < 0.01
+    return (
+        same_fields
+        and place.location.distance(fields["location"].transform(place.location.srid, clone=True))
+        < 0.01
+    )

@@ -36,7 +36,9 @@ def as_multipolygon(geometry):
         return geometry, repaired
     if isinstance(geometry, GeometryCollection):
         polygons = [part for part in geometry if isinstance(part, Polygon | MultiPolygon)]
-        flat = [p for part in polygons for p in (part if isinstance(part, MultiPolygon) else [part])]
+        flat = [
+            p for part in polygons for p in (part if isinstance(part, MultiPolygon) else [part])
+        ]
         if flat:
             return MultiPolygon(*flat, srid=geometry.srid), repaired
     raise ValidationError(_("the boundary is not a polygon"))
@@ -114,7 +116,9 @@ def import_row(row, report):
     if parent_code(code, kind):
         parent = Area.objects.filter(code=parent_code(code, kind)).first()
         if parent is None:
-            report.refuse(code, _("parent area %(code)s is missing") % {"code": parent_code(code, kind)})
+            report.refuse(
+                code, _("parent area %(code)s is missing") % {"code": parent_code(code, kind)}
+            )
             return
     _area, created = Area.objects.update_or_create(
         code=code,

@@ -65,7 +65,7 @@
         cluster.addLayer(layer);
         map.addLayer(cluster);
         if (fitToPlaces && layer.getLayers().length) {
-          map.fitBounds(layer.getBounds(), { maxZoom: 15, padding: [20, 20] });
+          map.fitBounds(layer.getBounds(), { maxZoom: 15, padding: [20, 20], animate: false });
         }
         container.dataset.loaded = String(layer.getLayers().length);
         if (status) status.textContent = countText(container, layer.getLayers().length);
@@ -91,7 +91,7 @@
         style: { color: "#1f3a93", weight: 3, fillOpacity: 0.05 },
         interactive: false,
       }).addTo(map);
-      map.fitBounds(outline.getBounds(), { padding: [10, 10] });
+      map.fitBounds(outline.getBounds(), { padding: [10, 10], animate: false });
     }
     loadPlaces(map, container, false);
   }

@@ -19,14 +19,14 @@ class ImportCommand(BaseCommand):
         try:
             report = self.run_import(file, commit)
         except ValidationError as error:
-            raise CommandError(_("Nothing was imported. %(reason)s") % {
-                "reason": " ".join(error.messages)
-            }) from error
+            raise CommandError(
+                _("Nothing was imported. %(reason)s") % {"reason": " ".join(error.messages)}
+            ) from error
         for line in report.lines():
             self.stdout.write(line)
         if commit:
             self.stdout.write(self.style.SUCCESS(_("Import written to the database.")))
         else:
-            self.stdout.write(self.style.WARNING(
-                _("Dry run: nothing was written. Add --commit to import.")
-            ))
+            self.stdout.write(
+                self.style.WARNING(_("Dry run: nothing was written. Add --commit to import."))
+            )

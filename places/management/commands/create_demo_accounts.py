@@ -41,8 +41,10 @@ class Command(BaseCommand):
                 user.groups.add(groups[role])
             created.append(f"  {username:<16} {password:<18} {role}")
         if not created:
-            self.stdout.write("Demo accounts exist already (passwords were shown when created"
-                              + (f"; see {password_file})." if password_file else ")."))
+            self.stdout.write(
+                "Demo accounts exist already (passwords were shown when created"
+                + (f"; see {password_file})." if password_file else ").")
+            )
             return
         lines = ["Demo accounts (user, password, role):", *created]
         self.stdout.write("\n".join(lines))

@@ -1,0 +1,99 @@
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+from tests.browser.conftest import problems
+from tests.conftest import web_point
+from tests.factories import PlaceFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def open_map(page, url):
+    page.goto(url)
+    page.wait_for_selector("#places-map[data-loaded]")
+    return page
+
+
+def marker_names(page, expected_count):
+    """The titles of the markers, once the map shows the expected number of them."""
+    expect(page.locator(".place-marker")).to_have_count(expected_count)
+    return sorted(page.locator(".place-marker").evaluate_all("els => els.map(e => e.title)"))
+
+
+def list_names(page):
+    return sorted(page.locator(".place-table tbody td:first-child a").all_inner_texts())
+
+
+def test_home_shows_markers_and_the_same_places_in_the_list(page, live_server, places):
+    open_map(page, live_server.url)
+    expected = ["Buurtkamer Het Anker", "Huis van de Wijk De Boeg"]
+    assert marker_names(page, 2) == expected
+    assert list_names(page) == expected
+    assert page.locator("#map-status").inner_text() == "2 plekken op de kaart"
+    assert problems(page) == []
+
+
+def test_a_filter_narrows_map_and_list(page, live_server, places):
+    open_map(page, live_server.url)
+    page.get_by_label("Huis van de Wijk").check()
+    page.get_by_role("button", name="Toon plekken").click()
+    page.wait_for_url("**/?*type=huis-van-de-wijk*")
+    page.wait_for_selector("#places-map[data-loaded]")
+    assert marker_names(page, 1) == ["Huis van de Wijk De Boeg"]
+    assert list_names(page) == ["Huis van de Wijk De Boeg"]
+
+
+def test_a_place_page_opens_from_the_list(page, live_server, places):
+    open_map(page, live_server.url)
+    page.locator(".place-table").get_by_role("link", name="Buurtkamer Het Anker").click()
+    assert page.locator("h1").inner_text() == "Buurtkamer Het Anker"
+    page.wait_for_selector("#place-map .leaflet-marker-icon")
+    assert problems(page) == []
+
+
+def test_a_marker_popup_links_to_the_place(page, live_server, places):
+    open_map(page, live_server.url)
+    page.locator(".place-marker[title='Buurtkamer Het Anker']").click()
+    popup_link = page.locator(".leaflet-popup-content a")
+    assert popup_link.inner_text() == "Buurtkamer Het Anker"
+    popup_link.click()
+    assert page.locator("h1").inner_text() == "Buurtkamer Het Anker"
+
+
+def test_hostile_name_in_a_popup_is_text_and_runs_nothing(page, live_server, amsterdam):
+    hostile = '<img src=x onerror="window.__xss=1">'
+    PlaceFactory(name=hostile, location=web_point(4.9, 52.37))
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    open_map(page, live_server.url)
+    page.locator(".place-marker").first.click()
+    assert page.locator(".leaflet-popup-content a").inner_text() == hostile
+    assert page.locator(".leaflet-popup-content img").count() == 0
+    assert page.evaluate("window.__xss") is None and dialogs == []
+
+
+def test_area_page_draws_boundary_and_places(page, live_server, places):
+    page.goto(f"{live_server.url}/gebied/WK036301/")
+    page.wait_for_selector("#area-map[data-loaded]")
+    assert page.locator("#area-map path.leaflet-interactive, #area-map path").count() >= 1
+    assert marker_names(page, 2) == ["Buurtkamer Het Anker", "Huis van de Wijk De Boeg"]
+    assert problems(page) == []
+
+
+@pytest.mark.parametrize(
+    "path", ["/", "/plek/buurtkamer-het-anker/", "/gebied/WK036301/", "/over/"]
+)
+def test_pages_pass_axe(page, live_server, places, path):
+    page.goto(live_server.url + path)
+    page.wait_for_load_state("networkidle")
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
+    assert problems(page) == []
+
+
+def test_the_map_and_filter_work_with_the_keyboard(page, live_server, places):
+    open_map(page, live_server.url)
+    page.locator(".place-marker[title='Buurtkamer Het Anker']").focus()
+    page.keyboard.press("Enter")
+    assert page.locator(".leaflet-popup-content a").inner_text() == "Buurtkamer Het Anker"
