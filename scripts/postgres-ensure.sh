@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Make sure a PostgreSQL server answers on 127.0.0.1:5432 and the database has PostGIS.
 set -euo pipefail
+export PGOPTIONS="--client-min-messages=warning"
 host=127.0.0.1; port=5432; user="${PGUSER:-postgres}"; db=ontmoeting
 
 if ! pg_isready -q -h "$host" -p "$port"; then

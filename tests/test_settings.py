@@ -20,7 +20,10 @@ def load_settings(**env):
         if key not in {"SECRET_KEY", "DEBUG", "DATABASE_URL", "DJANGO_SETTINGS_MODULE"}
     }
     environment.update(env, DJANGO_SETTINGS_MODULE="ontmoeting.settings")
-    code = "import django; django.setup(); from django.conf import settings; print(settings.DATABASES['default']['ENGINE'], settings.DATABASES['default']['NAME'], settings.DEBUG)"
+    code = (
+        "import django; django.setup(); from django.conf import settings; "
+        "db = settings.DATABASES['default']; print(db['ENGINE'], db['NAME'], settings.DEBUG)"
+    )
     return subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, env=environment, capture_output=True, text=True
     )
