@@ -189,6 +189,9 @@ LEAFLET_CONFIG = {
     "MIN_ZOOM": 7,
     "MAX_ZOOM": 19,
     "RESET_VIEW": False,
+    # Leaflet guesses its marker image path from the CSS URL, which hashed static file
+    # names break; give it the (unhashed) folder instead.
+    "FORCE_IMAGE_PATH": f"/{STATIC_URL}leaflet/images/",
     "TILES": [
         (
             _("BRT-Achtergrondkaart (PDOK)"),
