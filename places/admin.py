@@ -14,8 +14,13 @@ from .models import (
 )
 
 
+class MapAdmin(LeafletGeoAdmin):
+    class Media:
+        js = ["js/admin-map.js"]
+
+
 @admin.register(Area)
-class AreaAdmin(LeafletGeoAdmin):
+class AreaAdmin(MapAdmin):
     list_display = ["code", "name", "kind", "parent"]
     list_filter = ["kind"]
     search_fields = ["code", "name"]
@@ -54,7 +59,7 @@ class YearlyCostsInline(admin.TabularInline):
 
 
 @admin.register(Place)
-class PlaceAdmin(LeafletGeoAdmin):
+class PlaceAdmin(MapAdmin):
     list_display = ["name", "place_type", "management_form", "status", "buurt", "is_published"]
     list_filter = ["is_published", "status", "place_type", "management_form", "source"]
     search_fields = ["name", "street", "postcode", "external_id"]
