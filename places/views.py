@@ -1,10 +1,15 @@
+import hashlib
 import json
 
 from django.conf import settings
 from django.contrib.gis.db.models import Union
 from django.contrib.gis.db.models.functions import Transform
+from django.db.models import Count, Max
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
+from django.utils.decorators import method_decorator
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import condition
 from django.views.generic import DetailView, ListView, TemplateView, View
 
 from . import hours
@@ -40,8 +45,21 @@ class PlaceListView(FilteredPlacesMixin, ListView):
         )
 
 
+def map_data_etag(request):
+    """Changes whenever a place is added, changed or deleted, or the filter differs."""
+    stats = Place.objects.aggregate(newest=Max("updated_at"), count=Count("id"))
+    newest = stats["newest"].isoformat() if stats["newest"] else ""
+    key = f"{stats['count']}|{newest}|{request.user.is_staff}|{request.GET.urlencode()}"
+    return hashlib.sha256(key.encode()).hexdigest()[:32]
+
+
+@method_decorator(condition(etag_func=map_data_etag), name="get")
+@method_decorator(cache_control(no_cache=True, must_revalidate=True), name="get")
 class PlaceMapDataView(FilteredPlacesMixin, View):
-    """Lean GeoJSON for the markers; the popup links to the place page."""
+    """Lean GeoJSON for the markers; the popup links to the place page.
+
+    Browsers revalidate with the ETag, so an unchanged map costs one cheap query.
+    """
 
     def get(self, request):
         places = (

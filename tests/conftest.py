@@ -20,30 +20,15 @@ def vocabularies(db):
 @pytest.fixture
 def amsterdam(vocabularies):
     """A gemeente with one wijk and two neighbouring buurten, as small squares."""
-    gemeente = AreaFactory(
-        code="GM0363", name="Amsterdam", kind="gemeente", geometry=web_square(4.90, 52.37, 0.05)
-    )
-    wijk = AreaFactory(
-        code="WK036301",
-        name="Centrum-West",
-        kind="wijk",
-        parent=gemeente,
-        geometry=web_square(4.90, 52.37, 0.02),
-    )
-    west = AreaFactory(
-        code="BU03630101",
-        name="Westbuurt",
-        kind="buurt",
-        parent=wijk,
-        geometry=web_square(4.89, 52.37, 0.005),
-    )
-    east = AreaFactory(
-        code="BU03630102",
-        name="Oostbuurt",
-        kind="buurt",
-        parent=wijk,
-        geometry=web_square(4.90, 52.37, 0.005),
-    )
+
+    def area(code, name, kind, parent, lng, half):
+        geometry = web_square(lng, 52.37, half)
+        return AreaFactory(code=code, name=name, kind=kind, parent=parent, geometry=geometry)
+
+    gemeente = area("GM0363", "Amsterdam", "gemeente", None, 4.90, 0.05)
+    wijk = area("WK036301", "Centrum-West", "wijk", gemeente, 4.90, 0.02)
+    west = area("BU03630101", "Westbuurt", "buurt", wijk, 4.89, 0.005)
+    east = area("BU03630102", "Oostbuurt", "buurt", wijk, 4.90, 0.005)
     return {"gemeente": gemeente, "wijk": wijk, "west": west, "east": east}
 
 

@@ -173,3 +173,22 @@ def test_admin_pages_load(admin_client, places):
         assert admin_client.get(reverse(f"admin:places_{name}_changelist")).status_code == 200
     url = reverse("admin:places_place_change", args=[places["huis"].pk])
     assert admin_client.get(url).status_code == 200
+
+
+def test_map_data_revalidates_with_an_etag(client, places):
+    url = reverse("places:map-data") + "?type=buurtkamer"
+    first = client.get(url)
+    assert "no-cache" in first["Cache-Control"]
+    assert client.get(url, headers={"if-none-match": first["ETag"]}).status_code == 304
+    other_filter = client.get(reverse("places:map-data"), headers={"if-none-match": first["ETag"]})
+    assert other_filter.status_code == 200
+
+
+def test_map_data_etag_changes_when_a_place_changes(client, places):
+    url = reverse("places:map-data")
+    etag = client.get(url)["ETag"]
+    places["kamer"].name = "Buurtkamer De Nieuwe Naam"
+    places["kamer"].save()
+    response = client.get(url, headers={"if-none-match": etag})
+    assert response.status_code == 200
+    assert "Buurtkamer De Nieuwe Naam" in response.content.decode()

@@ -7,7 +7,9 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture
 def logged_in(page, live_server, django_user_model):
-    django_user_model.objects.create_superuser("beheer", "beheer@example.org", "een-lang-wachtwoord")
+    django_user_model.objects.create_superuser(
+        "beheer", "beheer@example.org", "een-lang-wachtwoord"
+    )
     page.goto(f"{live_server.url}/admin/login/")
     page.fill("#id_username", "beheer")
     page.fill("#id_password", "een-lang-wachtwoord")
