@@ -121,7 +121,6 @@ STORAGE_SRID = int(os.environ.get("STORAGE_SRID", "28992"))
 WEB_SRID = 4326
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-FORMS_URLFIELD_ASSUME_HTTPS = True  # the Django 6 default, opted into now
 
 # --- Cache ----------------------------------------------------------------
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

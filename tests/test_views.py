@@ -192,3 +192,22 @@ def test_map_data_etag_changes_when_a_place_changes(client, places):
     response = client.get(url, headers={"if-none-match": etag})
     assert response.status_code == 200
     assert "Buurtkamer De Nieuwe Naam" in response.content.decode()
+
+
+def test_the_list_is_paginated_and_keeps_the_filter(client, amsterdam):
+    PlaceFactory.create_batch(101, location=web_point(4.9, 52.37))
+    response = client.get(reverse("places:list"), {"type": "buurtkamer"})
+    assert len(response.context["object_list"]) == 100
+    assert 'href="?type=buurtkamer&amp;page=2"' in response.content.decode()
+    second = client.get(reverse("places:list"), {"type": "buurtkamer", "page": 2})
+    assert len(second.context["object_list"]) == 1
+
+
+def test_list_and_map_data_queries_do_not_grow_with_the_places(
+    client, amsterdam, django_assert_max_num_queries
+):
+    PlaceFactory.create_batch(30, location=web_point(4.9, 52.37))
+    with django_assert_max_num_queries(8):
+        client.get(reverse("places:list"))
+    with django_assert_max_num_queries(3):
+        client.get(reverse("places:map-data"))
