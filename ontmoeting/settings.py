@@ -260,3 +260,13 @@ SILENCED_SYSTEM_CHECKS = [
 
 # Boundaries sent to the browser are simplified to this tolerance (storage units, metres).
 BOUNDARY_SIMPLIFY_METRES = 2
+
+# --- Geocoding ------------------------------------------------------------
+# PDOK Locatieserver, the Dutch government's free geocoder (no key needed).
+PDOK_LOCATIESERVER_URL = os.environ.get(
+    "PDOK_LOCATIESERVER_URL", "https://api.pdok.nl/bzk/locatieserver/search/v3_1/free"
+)
+GEOCODER_TIMEOUT = float(os.environ.get("GEOCODER_TIMEOUT", "3"))
+# Nearby search: the radius offered by default, and the most results shown.
+NEARBY_DEFAULT_RADIUS = 1000
+NEARBY_MAX_RESULTS = 100

@@ -2,6 +2,7 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from . import hours
 from .models import Area, Place, PlaceType, TargetGroup
 
 SHOW_ALL = "all"
@@ -44,10 +45,21 @@ class PlaceFilter(django_filters.FilterSet):
         queryset=TargetGroup.objects.all(),
         widget=forms.CheckboxSelectMultiple,
     )
+    open_now = django_filters.BooleanFilter(
+        label=_("Open now"), method="filter_open_now", widget=forms.CheckboxInput
+    )
+    open_at = django_filters.IsoDateTimeFilter(
+        label=_("Open on (day and time)"),
+        method="filter_open_at",
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+    rolstoel = django_filters.BooleanFilter(
+        label=_("Wheelchair accessible"), method="filter_wheelchair", widget=forms.CheckboxInput
+    )
     status = django_filters.ChoiceFilter(
         label=_("Status"),
         choices=[*Place.Status.choices, (SHOW_ALL, _("all, closed included"))],
-        empty_label=_("open and temporarily closed"),
+        empty_label=_("open (not closed)"),
         method="filter_status",
     )
 
@@ -59,7 +71,7 @@ class PlaceFilter(django_filters.FilterSet):
     def qs(self):
         places = super().qs
         if not self.form.cleaned_data.get("status"):
-            places = places.not_closed()
+            places = places.filter(status=Place.Status.ACTIVE)
         return places.distinct() if self.form.cleaned_data.get("doelgroep") else places
 
     def filter_search(self, queryset, name, value):
@@ -67,6 +79,15 @@ class PlaceFilter(django_filters.FilterSet):
 
     def filter_area(self, queryset, name, value):
         return queryset.in_area(value)
+
+    def filter_open_now(self, queryset, name, value):
+        return queryset.open_at(hours.now()) if value else queryset
+
+    def filter_open_at(self, queryset, name, value):
+        return queryset.open_at(value)
+
+    def filter_wheelchair(self, queryset, name, value):
+        return queryset.filter(wheelchair=Place.Wheelchair.YES) if value else queryset
 
     def filter_status(self, queryset, name, value):
         return queryset if value == SHOW_ALL else queryset.filter(status=value)

@@ -2,6 +2,7 @@
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -64,14 +65,36 @@ class HoursState:
     next_change: datetime | None
 
 
-def state_at(text, moment=None):
-    if not text:
-        return None
+def now():
+    """The current moment; one function, so that tests can freeze it."""
+    return timezone.now()
+
+
+def local_naive(moment):
+    return timezone.localtime(moment, AMSTERDAM).replace(tzinfo=None)
+
+
+@lru_cache(maxsize=4096)
+def parsed(text):
+    """Parsed hours, or None when unreadable; many places share the same text."""
     try:
-        hours = parse(text)
+        return parse(text)
     except (opening_hours.ParserError, SyntaxError, ValueError):
         return None
-    moment = timezone.localtime(moment or timezone.now(), AMSTERDAM).replace(tzinfo=None)
+
+
+def is_open(text, moment=None):
+    hours = parsed(text) if text else None
+    if hours is None:
+        return False
+    return hours.state(local_naive(moment or now()))[0] == opening_hours.State.OPEN
+
+
+def state_at(text, moment=None):
+    hours = parsed(text) if text else None
+    if hours is None:
+        return None
+    moment = local_naive(moment or now())
     state, comment = hours.state(moment)
     change = hours.next_change(moment)
     return HoursState(
@@ -96,10 +119,13 @@ def _words():
         "off": _("closed"),
         "closed": _("closed"),
         "24/7": _("always open"),
+        "unknown": _("times vary"),
     }
 
 
-TOKEN = re.compile(r'"[^"]*"|24/7|\b(?:Mo|Tu|We|Th|Fr|Sa|Su|PH|off|closed)\b')
+TOKEN = re.compile(r'"[^"]*"|24/7|\b(?:Mo|Tu|We|Th|Fr|Sa|Su|PH|off|closed|unknown)\b')
+# A state word before a comment says nothing a reader needs: 'unknown "op afspraak"'.
+STATE_BEFORE_COMMENT = re.compile(r'\b(?:open|unknown)\s+(?=")')
 
 
 def in_words(text):
@@ -117,7 +143,7 @@ def in_words(text):
     lines = []
     for rule in re.split(r"\s*[;|]\s*", text.strip()):
         if rule:
-            line = TOKEN.sub(replace, rule)
+            line = TOKEN.sub(replace, STATE_BEFORE_COMMENT.sub("", rule))
             line = re.sub(r"(?<=\w)-(?=\w)", "–", line)
             lines.append(line.replace(",", ", ").replace(",  ", ", "))
     return lines

@@ -1,7 +1,10 @@
 from django.contrib.gis.db.models.functions import Distance, GeometryDistance
+from django.contrib.gis.geos import Polygon
+from django.contrib.gis.measure import D
 from django.db import connections, models
 from django.db.models import Q
 
+from . import hours
 from .geo import to_storage
 
 
@@ -49,6 +52,23 @@ class PlaceQuerySet(models.QuerySet):
 
     def for_listing(self):
         return self.select_related("place_type", "buurt__parent", "organisation")
+
+    def within(self, point, metres):
+        """Places within `metres` of point (true distance, in the metric storage SRID)."""
+        point = to_storage(point)
+        if connections[self.db].vendor == "postgresql":
+            return self.filter(location__dwithin=(point, D(m=metres)))
+        # SpatiaLite: a bounding-box window first, then the exact distance.
+        window = Polygon.from_bbox(
+            (point.x - metres, point.y - metres, point.x + metres, point.y + metres)
+        )
+        window.srid = point.srid
+        return self.filter(location__within=window, location__distance_lte=(point, D(m=metres)))
+
+    def open_at(self, moment):
+        """Places whose opening hours say they are open at that moment."""
+        rows = self.exclude(opening_hours="").values_list("pk", "opening_hours")
+        return self.filter(pk__in=[pk for pk, text in rows if hours.is_open(text, moment)])
 
     def nearest(self, point, limit):
         """The `limit` places nearest to point, with their distance in metres.

@@ -1,8 +1,13 @@
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import parse_qs, urlparse
 
 import pytest
 from django.apps import apps as django_apps
 from django.conf import settings
+from django.core.cache import cache
 from django.contrib.gis.geos import Point
 
 from places.importers.areas import import_areas
@@ -64,3 +69,63 @@ def real_areas(vocabularies):
     """The real Amsterdam gemeente, wijken and buurten."""
     import_areas(REAL_AREAS, commit=True)
     return REAL_AREAS
+
+
+PDOK_ANSWERS = Path(__file__).parent / "data" / "pdok"
+RECORDED = {
+    "hoofdweg 495a amsterdam": "hoofdweg-495a.json",
+    "hoofdweg 495a, amsterdam": "hoofdweg-495a.json",
+    "1094pw": "postcode-1094pw.json",
+    "1094 pw": "postcode-1094pw.json",
+}
+
+
+class FakeLocatieserver(ThreadingHTTPServer):
+    """PDOK's Locatieserver on 127.0.0.1, replaying recorded answers.
+
+    `mode` makes it misbehave: "down" answers 503, "slow" answers after the client's timeout.
+    """
+
+    mode = "ok"
+    requests = None
+
+    def answer(self, query):
+        name = RECORDED.get(query.lower().strip(), "nothing-found.json")
+        return (PDOK_ANSWERS / name).read_bytes()
+
+
+class LocatieserverHandler(BaseHTTPRequestHandler):
+    def do_GET(self):  # noqa: N802 (http.server's name)
+        server = self.server
+        query = parse_qs(urlparse(self.path).query).get("q", [""])[0]
+        server.requests.append(query)
+        if server.mode == "slow":
+            time.sleep(1.5)
+        if server.mode == "down":
+            self.send_response(503)
+            self.end_headers()
+            return
+        body = server.answer(query)
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def pdok(settings):
+    """The geocoder pointed at a local server with recorded PDOK answers."""
+    server = FakeLocatieserver(("127.0.0.1", 0), LocatieserverHandler)
+    server.requests = []
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    settings.PDOK_LOCATIESERVER_URL = f"http://127.0.0.1:{server.server_port}/free"
+    settings.GEOCODER_TIMEOUT = 0.5
+    cache.clear()
+    yield server
+    server.shutdown()
+    server.server_close()

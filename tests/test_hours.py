@@ -48,3 +48,29 @@ def test_unreadable_hours_give_no_state():
 def test_loose_text_is_refused(text):
     with pytest.raises(ValidationError):
         hours.validate_opening_hours(text)
+
+
+def test_past_midnight_counts_for_the_next_day():
+    # Friday 20:00 until Saturday 02:00.
+    assert hours.state_at("Fr 20:00-02:00", at(2026, 11, 28, 1, 0)).is_open
+    assert not hours.state_at("Fr 20:00-02:00", at(2026, 11, 28, 3, 0)).is_open
+
+
+def test_by_appointment_is_not_open_for_walking_in():
+    text = 'Mo-Fr 10:00-16:00 unknown "op afspraak"'
+    state = hours.state_at(text, at(2026, 11, 23, 12, 0))
+    assert not state.is_open and state.is_unknown and state.comment == "op afspraak"
+    assert not hours.is_open(text, at(2026, 11, 23, 12, 0))
+
+
+def test_by_appointment_in_words():
+    with translation.override("nl"):
+        assert hours.in_words('Mo-Fr 10:00-16:00 unknown "op afspraak"') == [
+            "ma–vr 10:00–16:00 (op afspraak)"
+        ]
+
+
+def test_invalid_text_is_refused_with_a_clear_dutch_message():
+    with translation.override("nl"), pytest.raises(ValidationError) as error:
+        hours.validate_opening_hours("elke dag open")
+    assert "openingstijden" in error.value.messages[0].lower()

@@ -96,6 +96,55 @@
     loadPlaces(map, container, false);
   }
 
+  function numberedMarker(feature, latlng) {
+    var marker = placeMarker(feature, latlng);
+    marker.options.title = feature.properties.number + ". " + feature.properties.name;
+    return marker;
+  }
+
+  function searchFrom(latlng) {
+    var form = document.getElementById("nearby-form");
+    form.elements.lat.value = latlng.lat.toFixed(6);
+    form.elements.lng.value = latlng.lng.toFixed(6);
+    form.submit();
+  }
+
+  function setupLocationButton() {
+    var button = document.getElementById("use-my-location");
+    if (!button || !navigator.geolocation) return;
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      navigator.geolocation.getCurrentPosition(
+        function (position) {
+          var form = document.getElementById("nearby-form");
+          form.elements.adres.value = "";
+          searchFrom(L.latLng(position.coords.latitude, position.coords.longitude));
+        },
+        function () { window.alert(button.dataset.error); },
+        { timeout: 10000 }
+      );
+    });
+  }
+
+  function showNearby(map) {
+    var origin = readJSON("nearby-origin");
+    var places = readJSON("nearby-places");
+    map.on("click", function (event) {
+      document.getElementById("nearby-form").elements.adres.value = "";
+      searchFrom(event.latlng);
+    });
+    setupLocationButton();
+    if (!origin) return;
+    var centre = L.latLng(origin.lat, origin.lng);
+    var circle = L.circle(centre, { radius: origin.radius, weight: 2, fillOpacity: 0.04, interactive: false });
+    circle.addTo(map);
+    L.marker(centre, { icon: placeIcon("here"), title: map.getContainer().dataset.originLabel, keyboard: false })
+      .addTo(map);
+    var layer = L.geoJSON(places, { pointToLayer: numberedMarker }).addTo(map);
+    map.fitBounds(circle.getBounds(), { animate: false });
+    map.getContainer().dataset.loaded = String(layer.getLayers().length);
+  }
+
   window.addEventListener("map:init", function (event) {
     var map = event.detail.map;
     var container = map.getContainer();
@@ -103,5 +152,6 @@
     if (container.id === "places-map") loadPlaces(map, container, true);
     if (container.id === "place-map") showPlace(map);
     if (container.id === "area-map") showArea(map, container);
+    if (container.id === "nearby-map") showNearby(map);
   });
 })();

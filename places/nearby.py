@@ -1,0 +1,161 @@
+"""Places near an address, a location or a click on the map, and a handout to print."""
+
+from django import forms
+from django.contrib.gis.db.models.functions import Distance
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+
+from . import hours
+from .filters import PlaceFilter
+from .geo import NETHERLANDS_BBOX, to_storage, to_web, web_point
+from .geocoder import GeocodeError, geocode
+from .models import Place
+
+RADIUS_CHOICES = [(500, "500 m"), (1000, "1 km"), (2000, "2 km"), (5000, "5 km")]
+HANDOUT_MAX = 20
+
+
+class NearbyForm(forms.Form):
+    adres = forms.CharField(
+        label=_("Address or postcode"),
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"autocomplete": "street-address"}),
+    )
+    lat = forms.FloatField(
+        required=False,
+        widget=forms.HiddenInput,
+        min_value=NETHERLANDS_BBOX[1],
+        max_value=NETHERLANDS_BBOX[3],
+    )
+    lng = forms.FloatField(
+        required=False,
+        widget=forms.HiddenInput,
+        min_value=NETHERLANDS_BBOX[0],
+        max_value=NETHERLANDS_BBOX[2],
+    )
+    straal = forms.TypedChoiceField(
+        label=_("Within"),
+        choices=RADIUS_CHOICES,
+        coerce=int,
+        initial=settings.NEARBY_DEFAULT_RADIUS,
+        required=False,
+    )
+
+    def origin(self):
+        """(label, WGS84 point) the search starts from, or None; form errors say why not."""
+        data = self.cleaned_data
+        if data.get("lat") is not None and data.get("lng") is not None:
+            return data.get("adres") or _("the chosen point on the map"), web_point(
+                data["lng"], data["lat"]
+            )
+        if data.get("adres"):
+            try:
+                location = geocode(data["adres"])
+            except GeocodeError as error:
+                self.add_error("adres", str(error))
+                return None
+            return location.label, location.point
+        return None
+
+    @property
+    def radius(self):
+        return self.cleaned_data.get("straal") or settings.NEARBY_DEFAULT_RADIUS
+
+
+def result_rows(places, moment):
+    """Each place with its distance and what its hours say at that moment."""
+    return [
+        {
+            "place": place,
+            "distance": round(place.distance.m),
+            "hours": hours.state_at(place.opening_hours, moment),
+        }
+        for place in places
+    ]
+
+
+def map_features(places):
+    features = []
+    for number, place in enumerate(places, start=1):
+        point = to_web(place.location)
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": {
+                    "type": "Point",
+                    "coordinates": [round(point.x, 6), round(point.y, 6)],
+                },
+                "properties": {
+                    "slug": place.slug,
+                    "name": place.name,
+                    "type": place.place_type.slug,
+                    "number": number,
+                },
+            }
+        )
+    return {"type": "FeatureCollection", "features": features}
+
+
+class NearbyView(TemplateView):
+    template_name = "places/nearby.html"
+
+    def get_context_data(self, **kwargs):
+        form = NearbyForm(self.request.GET or None)
+        context = {"form": form, "searched": False}
+        origin = form.origin() if form.is_valid() else None
+        base = Place.objects.visible_to(self.request.user)
+        if origin:
+            label, point = origin
+            base = base.within(point, form.radius)
+        place_filter = PlaceFilter(self.request.GET, queryset=base)
+        context["filter"] = place_filter
+        if origin:
+            places = list(
+                place_filter.qs.for_listing()
+                .prefetch_related("target_groups")
+                .nearest(point, settings.NEARBY_MAX_RESULTS)
+            )
+            context.update(
+                searched=True,
+                origin_label=label,
+                origin={"lat": point.y, "lng": point.x, "radius": form.radius},
+                rows=result_rows(places, hours.now()),
+                features=map_features(places),
+            )
+        return super().get_context_data(**context, **kwargs)
+
+
+def handout_origin(query):
+    form = NearbyForm(query)
+    if form.is_valid() and None not in (form.cleaned_data["lat"], form.cleaned_data["lng"]):
+        return web_point(form.cleaned_data["lng"], form.cleaned_data["lat"])
+    return None
+
+
+class HandoutView(TemplateView):
+    """A print view of chosen places, for a wijkteam member to hand to a client."""
+
+    template_name = "places/handout.html"
+
+    def get_context_data(self, **kwargs):
+        slugs = self.request.GET.getlist("plek")[:HANDOUT_MAX]
+        places = (
+            Place.objects.visible_to(self.request.user)
+            .filter(slug__in=slugs)
+            .for_listing()
+            .prefetch_related("activities")
+        )
+        origin = handout_origin(self.request.GET)
+        if origin:
+            places = places.annotate(distance=Distance("location", to_storage(origin)))
+        by_slug = {place.slug: place for place in places}
+        chosen = [by_slug[slug] for slug in dict.fromkeys(slugs) if slug in by_slug]
+        return super().get_context_data(
+            places=[(place, hours.in_words(place.opening_hours)) for place in chosen],
+            with_distance=origin is not None,
+            origin_label=self.request.GET.get("vanaf", "")[:200],
+            printed_on=hours.now(),
+            **kwargs,
+        )
