@@ -25,3 +25,16 @@ def storage_srid_is_metric(app_configs, **kwargs):
             )
         ]
     return []
+
+
+@register()
+def geocoder_url_is_http(app_configs, **kwargs):
+    if not settings.PDOK_LOCATIESERVER_URL.startswith(("https://", "http://")):
+        return [
+            Error(
+                "PDOK_LOCATIESERVER_URL must be an http(s) URL.",
+                hint="Leave it unset for PDOK's own free endpoint.",
+                id="places.E003",
+            )
+        ]
+    return []

@@ -1,8 +1,8 @@
 """Places near an address, a location or a click on the map, and a handout to print."""
 
 from django import forms
-from django.contrib.gis.db.models.functions import Distance
 from django.conf import settings
+from django.contrib.gis.db.models.functions import Distance
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 

@@ -7,8 +7,8 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from django.apps import apps as django_apps
 from django.conf import settings
-from django.core.cache import cache
 from django.contrib.gis.geos import Point
+from django.core.cache import cache
 
 from places.importers.areas import import_areas
 from places.models import PlaceType
