@@ -1,7 +1,9 @@
+from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from leaflet.admin import LeafletGeoAdmin
 
+from .hours_form import OpeningHoursFormField
 from .models import (
     Activity,
     Area,
@@ -58,8 +60,17 @@ class YearlyCostsInline(admin.TabularInline):
     extra = 0
 
 
+class PlaceAdminForm(forms.ModelForm):
+    opening_hours = OpeningHoursFormField(label=_("Opening hours"), required=False)
+
+    class Meta:
+        model = Place
+        fields = "__all__"
+
+
 @admin.register(Place)
 class PlaceAdmin(MapAdmin):
+    form = PlaceAdminForm
     list_display = ["name", "place_type", "management_form", "status", "buurt", "is_published"]
     list_filter = ["is_published", "status", "place_type", "management_form", "source"]
     search_fields = ["name", "street", "postcode", "external_id"]

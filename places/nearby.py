@@ -111,6 +111,9 @@ class NearbyView(TemplateView):
             base = base.within(point, form.radius)
         place_filter = PlaceFilter(self.request.GET, queryset=base)
         context["filter"] = place_filter
+        context["filters_used"] = place_filter.is_valid() and any(
+            place_filter.form.cleaned_data.values()
+        )
         if origin:
             places = list(
                 place_filter.qs.for_listing()

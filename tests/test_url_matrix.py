@@ -17,6 +17,8 @@ EXPECTED = {
     "detail": ({"slug": "buurtkamer-het-anker"}, 200, 200, 405),
     "area": ({"code": "WK036301"}, 200, 200, 405),
     "about": ({}, 200, 200, 405),
+    "nearby": ({}, 200, 200, 405),
+    "handout": ({}, 200, 200, 405),
 }
 
 

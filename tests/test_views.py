@@ -211,3 +211,11 @@ def test_list_and_map_data_queries_do_not_grow_with_the_places(
         client.get(reverse("places:list"))
     with django_assert_max_num_queries(3):
         client.get(reverse("places:map-data"))
+
+
+def test_admin_edits_opening_hours_in_a_week_grid(admin_client, places):
+    url = reverse("admin:places_place_change", args=[places["huis"].pk])
+    body = admin_client.get(url).content.decode()
+    assert 'class="hours-grid"' in body
+    assert 'name="opening_hours_0" value="09:00"' in body
+    assert 'name="opening_hours_29" id="id_opening_hours_29" checked' in body
