@@ -65,7 +65,7 @@ class PlaceAdminForm(forms.ModelForm):
 
     class Meta:
         model = Place
-        fields = "__all__"
+        fields = ["opening_hours"]  # the admin adds the rest from its fieldsets
 
 
 @admin.register(Place)
