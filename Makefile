@@ -19,7 +19,7 @@ DEMO_STAMP  := $(VAR)/.demo-data-loaded
 RUN_PACKAGES  := gdal-bin libsqlite3-mod-spatialite gettext python3-venv
 TEST_PACKAGES := $(RUN_PACKAGES) postgresql postgresql-15-postgis-3 chromium fonts-dejavu-core
 
-.PHONY: help run serve setup test test-postgis test-spatialite lint format check clean \
+.PHONY: help run serve setup bench test test-postgis test-spatialite lint format check clean \
         system-packages test-system-packages venv postgres messages demo-data demo-accounts
 
 help: ## List the targets
@@ -61,6 +61,18 @@ test-postgis: ## The whole suite on PostGIS (browser tests included)
 
 test-spatialite: ## The database tests again on SpatiaLite
 	DATABASE_URL= $(PY) -m pytest -p no:cacheprovider -m "not browser"
+
+BENCH_URL ?= postgis://postgres@127.0.0.1:5432/ontmoeting_bench
+BENCH_N   ?= 1000000
+
+bench: test-system-packages venv postgres ## Benchmarks on PostGIS with 1,000,000 synthetic places (docs/benchmarks.md)
+	@psql -q -h 127.0.0.1 -U postgres -d postgres -tAc "select 1 from pg_database where datname='ontmoeting_bench'" | grep -q 1 \
+	  || psql -q -h 127.0.0.1 -U postgres -d postgres -c "create database ontmoeting_bench"
+	DATABASE_URL=$(BENCH_URL) DEBUG=1 $(MANAGE) migrate --noinput -v 0
+	@if [ "$$(psql -h 127.0.0.1 -U postgres -d ontmoeting_bench -tAc "select count(*) from places_place where source='synthetic'")" != "$(BENCH_N)" ]; then \
+	  echo "Generating $(BENCH_N) synthetic places"; \
+	  psql -q -h 127.0.0.1 -U postgres -d ontmoeting_bench -v ON_ERROR_STOP=1 -v n=$(BENCH_N) -1 -f bench/synthetic.sql; fi
+	DATABASE_URL=$(BENCH_URL) DEBUG=1 $(PY) bench/nearby.py
 
 lint: venv ## ruff and the migrations check
 	$(VENV)/bin/ruff check .

@@ -113,3 +113,23 @@ def test_nearby_page_passes_axe(page, live_server, pdok, amsterdam_data):
     search(page, live_server)
     results = Axe().run(page)
     assert results.violations_count == 0, results.generate_report()
+
+
+def test_use_my_location(browser, live_server, amsterdam_data):
+    context = browser.new_context(
+        locale="nl-NL",
+        geolocation={"latitude": ORIGIN[1], "longitude": ORIGIN[0]},
+        permissions=["geolocation"],
+    )
+    context.route(
+        "**/*",
+        lambda route: (
+            route.continue_() if route.request.url.startswith(live_server.url) else route.abort()
+        ),
+    )
+    page = context.new_page()
+    page.goto(f"{live_server.url}/in-de-buurt/")
+    page.get_by_role("button", name="Gebruik mijn locatie").click()
+    page.wait_for_selector("#nearby-map[data-loaded]")
+    assert page.locator(".result h3").first.inner_text() == "De Boeg"
+    context.close()

@@ -1,0 +1,125 @@
+"""Benchmark: the nearest 20 places to a point among N synthetic places, on PostGIS.
+
+Measured in one run against a baseline: the raw SQL KNN query (`ORDER BY location <-> point
+LIMIT 20`) on the same table, and the naive ordering by Django's Distance(), which cannot use
+the index. Writes docs/benchmarks.md. Run with `make bench`.
+"""
+
+import json
+import os
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import django
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ontmoeting.settings")
+django.setup()
+
+from django.contrib.gis.db.models.functions import Distance  # noqa: E402
+from django.contrib.gis.geos import Point  # noqa: E402
+from django.db import connection  # noqa: E402
+
+from places.models import Place  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+REPEAT = int(os.environ.get("BENCH_REPEAT", "200"))
+NAIVE_REPEAT = int(os.environ.get("BENCH_NAIVE_REPEAT", "5"))
+RADIUS = 1000
+CITIES = [(121000, 487000), (136000, 455000), (92000, 437000), (155000, 463000)]
+
+
+def sample_points(count, seed=7):
+    rng = random.Random(seed)
+    return [
+        Point(x + rng.gauss(0, 3000), y + rng.gauss(0, 3000), srid=28992)
+        for x, y in (rng.choice(CITIES) for _ in range(count))
+    ]
+
+
+def timed(function, points):
+    times = []
+    for point in points:
+        start = time.perf_counter()
+        function(point)
+        times.append((time.perf_counter() - start) * 1000)
+    return times
+
+
+def raw_knn(point):
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT id FROM places_place ORDER BY location <-> ST_SetSRID(ST_MakePoint(%s, %s),"
+            " 28992) LIMIT 20",
+            [point.x, point.y],
+        )
+        return cursor.fetchall()
+
+
+def app_nearby(point):
+    """What the nearby page runs: published, open, within the radius, nearest first."""
+    places = Place.objects.published().filter(status="active").within(point, RADIUS)
+    return list(places.nearest(point, 20).values_list("id", "distance"))
+
+
+def naive(point):
+    return list(
+        Place.objects.annotate(d=Distance("location", point)).order_by("d").values_list("id")[:20]
+    )
+
+
+def summary(name, times):
+    ordered = sorted(times)
+    return {
+        "query": name,
+        "runs": len(times),
+        "median_ms": round(statistics.median(times), 3),
+        "p95_ms": round(ordered[int(0.95 * (len(ordered) - 1))], 3),
+    }
+
+
+def main():
+    count = Place.objects.count()
+    points = sample_points(REPEAT)
+    for point in points[:20]:  # warm the cache and the connection
+        raw_knn(point)
+        app_nearby(point)
+    results = [
+        summary("raw SQL: ORDER BY location <-> point LIMIT 20 (baseline)", timed(raw_knn, points)),
+        summary(
+            f"app: published, active, within {RADIUS} m, nearest 20", timed(app_nearby, points)
+        ),
+        summary("naive: ORDER BY Distance() LIMIT 20", timed(naive, points[:NAIVE_REPEAT])),
+    ]
+    write_report(count, results)
+    print(json.dumps({"places": count, "results": results}, indent=2))
+
+
+def write_report(count, results):
+    lines = [
+        "# Benchmarks",
+        "",
+        "Written by `make bench` (bench/nearby.py); rerun it to refresh. Every figure below comes",
+        "from one run on one machine, with the baseline measured in that same run.",
+        "",
+        f"## Nearest 20 places among {count:,} synthetic places (PostGIS)",
+        "",
+        f"Measured {time.strftime('%Y-%m-%d %H:%M')} on {os.cpu_count()} cores; "
+        "random points around Dutch cities.",
+        "",
+        "| query | runs | median (ms) | p95 (ms) |",
+        "|---|---|---|---|",
+        *(f"| {r['query']} | {r['runs']} | {r['median_ms']} | {r['p95_ms']} |" for r in results),
+        "",
+        "Target: the app's query at most 20 ms median on a 2-core machine.",
+        "",
+    ]
+    (ROOT / "docs").mkdir(exist_ok=True)
+    (ROOT / "docs" / "benchmarks.md").write_text("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
