@@ -1,8 +1,12 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from places.invitations import InvitationView
+
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    path("account/", include("django.contrib.auth.urls")),
+    path("uitnodiging/<str:token>/", InvitationView.as_view(), name="invitation"),
     path("", include("places.urls")),
 ]

@@ -1,6 +1,18 @@
+from . import roles
 from .models import PlaceType
 
 
 def map_settings(request):
     # A lazy queryset: only pages that draw a map or legend query it.
     return {"place_types": PlaceType.objects.all()}
+
+
+def user_roles(request):
+    user = request.user
+    return {
+        "user_roles": {
+            "editor": roles.is_editor(user),
+            "policy": roles.is_policy(user),
+            "wijkteam": roles.is_wijkteam(user),
+        }
+    }

@@ -4,7 +4,7 @@ from django.contrib.gis.measure import D
 from django.db import connections, models
 from django.db.models import Q
 
-from . import hours
+from . import hours, roles
 from .geo import to_storage
 
 
@@ -30,6 +30,14 @@ class PlaceQuerySet(models.QuerySet):
     def visible_to(self, user):
         """Published places; staff also see concepts."""
         return self if user.is_staff else self.published()
+
+    def editable_by(self, user):
+        """What a user may edit: everything for editors, their own places for members."""
+        if not user.is_authenticated:
+            return self.none()
+        if roles.is_editor(user):
+            return self
+        return self.filter(memberships__user=user).distinct()
 
     def not_closed(self):
         return self.exclude(status="closed")

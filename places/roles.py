@@ -1,4 +1,4 @@
-"""The roles of the register, as Django groups. Issue-by-issue they gain their own rules."""
+"""The roles of the register, as Django groups, and the questions asked about them."""
 
 from django.contrib.auth.models import Group, Permission
 from django.utils.translation import gettext_lazy as _
@@ -15,8 +15,33 @@ ROLES = {
     INITIATORS: _("initiator: edits their own place"),
 }
 
-# Editors keep the register in the admin.
-EDITOR_MODELS = ("place", "activity", "yearlycosts", "organisation", "area")
+# Editors keep the register in the admin too.
+EDITOR_MODELS = ("place", "activity", "yearlycosts", "organisation", "area", "membership")
+
+
+def in_group(user, name):
+    if not user.is_authenticated:
+        return False
+    if not hasattr(user, "_group_names"):
+        user._group_names = set(user.groups.values_list("name", flat=True))
+    return name in user._group_names
+
+
+def is_editor(user):
+    return user.is_authenticated and (user.is_superuser or in_group(user, EDITORS))
+
+
+def is_policy(user):
+    return in_group(user, POLICY) or is_editor(user)
+
+
+def is_wijkteam(user):
+    return in_group(user, WIJKTEAM)
+
+
+def sees_private_data(user):
+    """Staff roles that see contact persons, costs and contact moments of every place."""
+    return is_editor(user) or is_policy(user) or is_wijkteam(user)
 
 
 def ensure_groups():

@@ -1,14 +1,53 @@
 from django.urls import path
 
-from . import nearby, views
+from . import edit_views, moderation, nearby, people_views, privacy, reports, views
 
 app_name = "places"
 urlpatterns = [
     path("", views.PlaceListView.as_view(), name="list"),
     path("kaart.geojson", views.PlaceMapDataView.as_view(), name="map-data"),
-    path("plek/<slug:slug>/", views.PlaceDetailView.as_view(), name="detail"),
-    path("gebied/<str:code>/", views.AreaDetailView.as_view(), name="area"),
     path("in-de-buurt/", nearby.NearbyView.as_view(), name="nearby"),
     path("handout/", nearby.HandoutView.as_view(), name="handout"),
     path("over/", views.AboutView.as_view(), name="about"),
+    path("gebied/<str:code>/", views.AreaDetailView.as_view(), name="area"),
+    # A place and what members, wijkteams and visitors do with it.
+    path("plek/nieuw/", edit_views.PlaceCreateView.as_view(), name="create"),
+    path("plek/<slug:slug>/", views.PlaceDetailView.as_view(), name="detail"),
+    path("plek/<slug:slug>/bewerken/", edit_views.PlaceEditView.as_view(), name="edit"),
+    path("plek/<slug:slug>/klopt-nog/", edit_views.VerifyView.as_view(), name="verify"),
+    path("plek/<slug:slug>/geschiedenis/", edit_views.PlaceHistoryView.as_view(), name="history"),
+    path(
+        "plek/<slug:slug>/geschiedenis/<int:history_id>/ongedaan-maken/",
+        edit_views.RevertView.as_view(),
+        name="revert",
+    ),
+    path("plek/<slug:slug>/leden/", people_views.MembersView.as_view(), name="members"),
+    path(
+        "plek/<slug:slug>/leden/<int:pk>/beeindigen/",
+        people_views.RevokeMembershipView.as_view(),
+        name="revoke",
+    ),
+    path("plek/<slug:slug>/aanvragen/", people_views.ClaimView.as_view(), name="claim"),
+    path("plek/<slug:slug>/melden/", reports.ReportView.as_view(), name="report"),
+    path("plek/<slug:slug>/contact/", people_views.ContactMomentView.as_view(), name="contact"),
+    # A person's own pages.
+    path("mijn-plekken/", edit_views.MyPlacesView.as_view(), name="mine"),
+    path("mijn-gegevens/", privacy.MyDataView.as_view(), name="my-data"),
+    path("mijn-gegevens/download/", privacy.DownloadView.as_view(), name="my-data-download"),
+    path("mijn-gegevens/wissen/", privacy.EraseView.as_view(), name="erase"),
+    # Wijkteams.
+    path("wijkteam/", people_views.WijkteamIndexView.as_view(), name="wijkteams"),
+    path("wijkteam/<int:pk>/", people_views.WijkteamView.as_view(), name="wijkteam"),
+    # Editors.
+    path("redactie/", moderation.DashboardView.as_view(), name="moderation"),
+    path("redactie/wijzigingen/", moderation.RecentChangesView.as_view(), name="changes"),
+    path("redactie/plek/<slug:slug>/publiceren/", moderation.PublishView.as_view(), name="publish"),
+    path("redactie/plek/<slug:slug>/samenvoegen/", moderation.MergeView.as_view(), name="merge"),
+    path("redactie/plek/<slug:slug>/uitnodigen/", moderation.InviteView.as_view(), name="invite"),
+    path(
+        "redactie/aanvraag/<int:pk>/", moderation.ClaimDecisionView.as_view(), name="claim-decision"
+    ),
+    path(
+        "redactie/melding/<int:pk>/", moderation.ReportHandledView.as_view(), name="report-handled"
+    ),
 ]

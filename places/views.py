@@ -7,14 +7,17 @@ from django.contrib.gis.db.models.functions import Transform
 from django.db.models import Count, Max
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import condition
 from django.views.generic import DetailView, ListView, TemplateView, View
 
-from . import hours
+from . import hours, roles
 from .filters import PlaceFilter
 from .geo import to_web
+from .people_views import ContactMomentForm
 from .models import Area, Place
 
 
@@ -101,8 +104,35 @@ class PlaceDetailView(DetailView):
             hours_state=hours.state_at(place.opening_hours),
             nearby=place.nearby().select_related("place_type"),
             map_point=_lnglat(place.location),
+            **self.private_context(place),
             **kwargs,
         )
+
+    def private_context(self, place):
+        """What this user may see and do beyond the public listing."""
+        user = self.request.user
+        can_edit = place.can_edit(user)
+        sees_contacts = roles.sees_private_data(user)
+        context = {
+            "can_edit": can_edit,
+            "is_editor": roles.is_editor(user),
+            "show_contact_person": can_edit or sees_contacts,
+            "show_costs": can_edit or roles.is_policy(user),
+            "show_notes": roles.is_policy(user),
+            "show_contact_moments": sees_contacts,
+            "contact_form": ContactMomentForm(initial={"date": timezone.localdate()})
+            if roles.is_wijkteam(user)
+            else None,
+        }
+        if sees_contacts:
+            context["contact_moments"] = place.contact_moments.select_related("user")[:10]
+        return context
+
+    def render_to_response(self, context, **kwargs):
+        response = super().render_to_response(context, **kwargs)
+        if context["show_contact_person"]:
+            patch_cache_control(response, no_store=True, private=True)
+        return response
 
 
 class AreaDetailView(DetailView):

@@ -129,3 +129,34 @@ def pdok(settings):
     yield server
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture
+def people(places, django_user_model):
+    """One account per role; the owner is a member of Buurtkamer Het Anker."""
+    from places.models import Membership, Wijkteam
+    from places.roles import ensure_groups
+
+    groups = ensure_groups()
+
+    def person(username, group=None, **extra):
+        user = django_user_model.objects.create_user(
+            username, f"{username}@example.org", "een-lang-wachtwoord", **extra
+        )
+        if group:
+            user.groups.add(groups[group])
+        return user
+
+    users = {
+        "owner": person("eigenaar", "initiatiefnemer", first_name="Olga"),
+        "stranger": person("buurman", "initiatiefnemer"),
+        "wijkteam": person("wijkteamlid", "wijkteam"),
+        "beleid": person("beleid", "beleid"),
+        "redactie": person("redacteur", "redactie", is_staff=True),
+    }
+    Membership.objects.create(user=users["owner"], place=places["kamer"])
+    Membership.objects.create(user=users["stranger"], place=places["huis"])
+    team = Wijkteam.objects.create(name="Wijkteam Centrum-West")
+    team.wijken.add(places["kamer"].buurt.parent)
+    team.members.add(users["wijkteam"])
+    return users

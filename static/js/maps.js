@@ -145,6 +145,14 @@
     map.getContainer().dataset.loaded = String(layer.getLayers().length);
   }
 
+  function showFeatures(map, container) {
+    var layer = L.geoJSON(readJSON("nearby-places"), { pointToLayer: placeMarker }).addTo(map);
+    if (layer.getLayers().length) {
+      map.fitBounds(layer.getBounds(), { maxZoom: 15, padding: [20, 20], animate: false });
+    }
+    container.dataset.loaded = String(layer.getLayers().length);
+  }
+
   window.addEventListener("map:init", function (event) {
     var map = event.detail.map;
     var container = map.getContainer();
@@ -153,5 +161,6 @@
     if (container.id === "place-map") showPlace(map);
     if (container.id === "area-map") showArea(map, container);
     if (container.id === "nearby-map") showNearby(map);
+    if (container.id === "wijkteam-map") showFeatures(map, container);
   });
 })();

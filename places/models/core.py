@@ -7,9 +7,12 @@ from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from .geo import netherlands_validator
-from .hours import OpeningHoursField
-from .querysets import AreaQuerySet, PlaceQuerySet
+from simple_history.models import HistoricalRecords
+
+from .. import roles
+from ..geo import netherlands_validator
+from ..hours import OpeningHoursField
+from ..querysets import AreaQuerySet, PlaceQuerySet
 
 
 class Area(models.Model):
@@ -225,13 +228,27 @@ class Place(models.Model):
     contact_email = models.EmailField(_("contact person's e-mail"), blank=True)
     contact_phone = models.CharField(_("contact person's telephone"), max_length=30, blank=True)
 
+    internal_notes = models.TextField(_("internal notes"), blank=True)
+
     is_published = models.BooleanField(_("published"), default=False, db_index=True)
+    merged_into = models.ForeignKey(
+        "self",
+        verbose_name=_("merged into"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="merged_duplicates",
+    )
+    last_verified_at = models.DateTimeField(_("last verified"), null=True, blank=True)
+    # Optimistic locking: a save succeeds only if nobody saved in between (see places.editing).
+    version = models.PositiveIntegerField(_("version"), default=1)
     source = models.CharField(_("source"), max_length=100, blank=True)
     external_id = models.CharField(_("external id"), max_length=100, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = PlaceQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     class Meta:
         ordering = ["name"]
@@ -280,6 +297,14 @@ class Place(models.Model):
             slug = f"{base}-{n}"
         return slug
 
+    def can_edit(self, user):
+        """The one ownership rule: editors edit every place, members their own."""
+        return Place.objects.editable_by(user).filter(pk=self.pk).exists()
+
+    def can_see_private(self, user):
+        """Contact person, costs, notes and contact moments: members and staff roles."""
+        return roles.sees_private_data(user) or self.can_edit(user)
+
     def nearby(self, limit=5):
         return Place.objects.published().exclude(pk=self.pk).nearest(self.location, limit)
 
@@ -311,6 +336,7 @@ class YearlyCosts(models.Model):
     other_income = euro_field(_("other income"))
 
     AMOUNTS = COST_FIELDS
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["place", "-year"]

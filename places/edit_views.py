@@ -1,0 +1,183 @@
+"""Pages where members and editors change places."""
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.db import transaction
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.utils.decorators import method_decorator
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.generic import DetailView, ListView, TemplateView, View
+
+from . import editing, roles
+from .models import Membership, Place
+
+
+@method_decorator(never_cache, name="dispatch")
+class PlaceEditView(LoginRequiredMixin, TemplateView):
+    """Edit a place: members their own, editors every one. Others get a 404."""
+
+    template_name = "places/place_form.html"
+
+    def get_place(self):
+        places = Place.objects.editable_by(self.request.user)
+        return get_object_or_404(places, slug=self.kwargs["slug"])
+
+    def forms(self, place, data=None):
+        form = editing.form_class_for(self.request.user)(data, instance=place)
+        form.fields["location"].widget.csp_nonce = self.request.csp_nonce
+        formsets = [
+            editing.ActivityFormSet(data, instance=place, prefix="activities"),
+            editing.CostsFormSet(data, instance=place, prefix="costs"),
+        ]
+        return form, formsets
+
+    def get(self, request, slug):
+        place = self.get_place()
+        form, formsets = self.forms(place)
+        return self.render_to_response(self.context(place, form, formsets))
+
+    def post(self, request, slug):
+        place = self.get_place()
+        form, formsets = self.forms(place, request.POST)
+        if not (form.is_valid() and all(f.is_valid() for f in formsets)):
+            return self.render_to_response(self.context(place, form, formsets), status=400)
+        try:
+            place = editing.save_with_version(form, formsets)
+        except editing.Conflict:
+            return self.conflict(place, form, formsets)
+        messages.success(request, _("Your changes are saved and visible at once."))
+        return redirect(place)
+
+    def conflict(self, place, form, formsets):
+        current = Place.objects.get(pk=place.pk)
+        rows = editing.differences(form, current)
+        data = form.data.copy()
+        data["version"] = current.version  # saving again now overwrites knowingly
+        form, _formsets = self.forms(current, data)
+        form.is_valid()
+        context = self.context(current, form, formsets, conflict=rows)
+        return self.render_to_response(context, status=409)
+
+    def context(self, place, form, formsets, **extra):
+        return {"place": place, "form": form, "formsets": formsets, **extra}
+
+
+class PlaceCreateView(LoginRequiredMixin, TemplateView):
+    """Propose a new place: it stays a concept until an editor publishes it."""
+
+    template_name = "places/place_form.html"
+
+    def get(self, request):
+        return self.render_to_response({"form": self.form(), "formsets": [], "new": True})
+
+    def form(self, data=None):
+        form = editing.PlaceForm(data)
+        form.fields["location"].widget.csp_nonce = self.request.csp_nonce
+        return form
+
+    def post(self, request):
+        form = self.form(request.POST)
+        if not form.is_valid():
+            return self.render_to_response({"form": form, "formsets": [], "new": True}, status=400)
+        with transaction.atomic():
+            place = form.save(commit=False)
+            place.is_published = False
+            place.source = "voorgesteld"
+            place.save()
+            form.save_m2m()
+            Membership.objects.create(user=request.user, place=place)
+        messages.success(request, _("Thank you. An editor will check and publish the place."))
+        return redirect(place)
+
+
+class VerifyView(LoginRequiredMixin, View):
+    """'Klopt nog': a member confirms with one click that the listing is still right."""
+
+    def post(self, request, slug):
+        place = get_object_or_404(Place.objects.editable_by(request.user), slug=slug)
+        editing.mark_verified(place)
+        messages.success(request, _("Thank you: the listing is marked as checked today."))
+        return redirect(place)
+
+
+class HistoryAccessMixin(LoginRequiredMixin):
+    def get_place(self):
+        return get_object_or_404(
+            Place.objects.editable_by(self.request.user), slug=self.kwargs["slug"]
+        )
+
+
+@method_decorator(never_cache, name="dispatch")
+class PlaceHistoryView(HistoryAccessMixin, DetailView):
+    template_name = "places/place_history.html"
+    context_object_name = "place"
+
+    def get_object(self, queryset=None):
+        return self.get_place()
+
+    def get_context_data(self, **kwargs):
+        records = self.object.history.select_related("history_user").order_by("-history_date")
+        return super().get_context_data(changes=[change_of(r) for r in records[:200]], **kwargs)
+
+
+def change_of(record):
+    """A history record with its field-by-field difference from the one before."""
+    previous = record.prev_record
+    rows = []
+    if previous is not None:
+        delta = record.diff_against(previous, excluded_fields=["version", "buurt"])
+        for change in delta.changes:
+            field = record.instance._meta.get_field(change.field)
+            rows.append(
+                (field.verbose_name, editing.display(change.old), editing.display(change.new))
+            )
+    return {"record": record, "rows": rows, "previous": previous}
+
+
+class RevertView(HistoryAccessMixin, View):
+    """Undo one change: the place goes back to how it was just before it."""
+
+    def post(self, request, slug, history_id):
+        place = self.get_place()
+        record = get_object_or_404(place.history, history_id=history_id)
+        if record.prev_record is None:
+            messages.error(request, _("This is the first version: there is nothing to undo."))
+            return redirect("places:history", slug=slug)
+        editing.revert_to(
+            record.prev_record,
+            request.user,
+            _("Undone: change of %(date)s")
+            % {"date": record.history_date.strftime("%d-%m-%Y %H:%M")},
+        )
+        messages.success(request, _("The change has been undone."))
+        return HttpResponseRedirect(safe_next(request, place.get_absolute_url()))
+
+
+def safe_next(request, default):
+    """The 'next' URL of a form, if it stays on this site."""
+    target = request.POST.get("next", "")
+    allowed = url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return target if allowed else default
+
+
+@method_decorator(never_cache, name="dispatch")
+class MyPlacesView(LoginRequiredMixin, ListView):
+    template_name = "places/my_places.html"
+    context_object_name = "places"
+
+    def get_queryset(self):
+        return Place.objects.filter(memberships__user=self.request.user).for_listing()
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        return super().get_context_data(
+            is_editor=roles.is_editor(user),
+            wijkteams=user.wijkteams.all(),
+            claims=user.claimrequest_set.select_related("place"),
+            **kwargs,
+        )

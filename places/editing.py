@@ -1,0 +1,173 @@
+"""Members and editors edit places: forms, the no-lost-updates rule, history and revert."""
+
+from django import forms
+from django.db import transaction
+from django.db.models import F
+from django.forms import inlineformset_factory
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from leaflet.forms.widgets import LeafletWidget
+
+from .hours_form import OpeningHoursFormField
+from .models import Activity, Place, YearlyCosts
+
+MEMBER_FIELDS = [
+    "name",
+    "place_type",
+    "management_form",
+    "description",
+    "street",
+    "house_number",
+    "postcode",
+    "city",
+    "location",
+    "opening_hours",
+    "services",
+    "target_groups",
+    "wheelchair",
+    "accessible_toilet",
+    "hearing_loop",
+    "visitor_cost",
+    "visitor_cost_amount",
+    "visitor_cost_note",
+    "website",
+    "email",
+    "phone",
+    "contact_name",
+    "contact_email",
+    "contact_phone",
+]
+# Only editors set these; posted by anyone else they are simply not part of the form.
+EDITOR_FIELDS = ["status", "closed_on", "is_published", "internal_notes"]
+NOT_COMPARED = {"id", "version", "created_at", "updated_at", "slug", "buurt", "merged_into"}
+
+
+class Conflict(Exception):
+    """Somebody saved the place after this form was opened."""
+
+
+class PlaceForm(forms.ModelForm):
+    opening_hours = OpeningHoursFormField(label=_("Opening hours"), required=False)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Place
+        fields = MEMBER_FIELDS
+        widgets = {
+            "location": LeafletWidget(),
+            "services": forms.CheckboxSelectMultiple,
+            "target_groups": forms.CheckboxSelectMultiple,
+            "description": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["location"].help_text = _("Drag the pin to where the entrance is.")
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.version
+
+
+class EditorPlaceForm(PlaceForm):
+    class Meta(PlaceForm.Meta):
+        fields = MEMBER_FIELDS + EDITOR_FIELDS
+
+    def clean(self):
+        data = super().clean()
+        if data.get("status") == Place.Status.CLOSED and not data.get("closed_on"):
+            self.add_error("closed_on", _("Give the date the place closed."))
+        return data
+
+
+def form_class_for(user):
+    from .roles import is_editor
+
+    return EditorPlaceForm if is_editor(user) else PlaceForm
+
+
+ActivityFormSet = inlineformset_factory(
+    Place, Activity, fields=["name", "when", "mode", "cost"], extra=1, can_delete=True
+)
+CostsFormSet = inlineformset_factory(
+    Place,
+    YearlyCosts,
+    fields=["year", "rent", "operating_costs", "volunteer_fees", "subsidy", "other_income"],
+    extra=1,
+    can_delete=True,
+)
+
+
+def save_with_version(form, formsets):
+    """Save if nobody saved since the form was opened; otherwise raise Conflict.
+
+    The version is checked in the UPDATE itself, which also locks the row until the
+    transaction ends, so two saves can never both pass the check.
+    """
+    expected = form.cleaned_data.get("version")
+    with transaction.atomic():
+        bumped = Place.objects.filter(pk=form.instance.pk, version=expected).update(
+            version=F("version") + 1
+        )
+        if not bumped:
+            raise Conflict
+        place = form.save(commit=False)
+        place.version = expected + 1
+        place.save()
+        form.save_m2m()
+        for formset in formsets:
+            formset.save()
+    return place
+
+
+def differences(mine, current):
+    """(label, my value, the saved value) for each field where a conflict differs."""
+    rows = []
+    for name, field in mine.fields.items():
+        if name in NOT_COMPARED or name not in mine.cleaned_data:
+            continue
+        model_field = Place._meta.get_field(name)
+        saved = getattr(current, name)
+        if model_field.many_to_many:
+            saved = set(saved.all())
+            posted = set(mine.cleaned_data[name])
+        else:
+            posted = mine.cleaned_data[name]
+        if model_field.name == "location":
+            same = (
+                posted is not None
+                and saved.distance(posted.transform(saved.srid, clone=True)) < 0.5
+            )
+        else:
+            same = posted == saved
+        if not same:
+            rows.append((field.label, display(posted), display(saved)))
+    return rows
+
+
+def display(value):
+    if isinstance(value, set):
+        return ", ".join(sorted(str(item) for item in value)) or "—"
+    if value is None or value == "":
+        return "—"
+    if hasattr(value, "geom_type"):
+        return "%.5f, %.5f" % value.transform(4326, clone=True).coords[::-1]
+    return str(value)
+
+
+def revert_to(record, user, reason):
+    """Put a place back as it was in a history record; the revert is itself recorded."""
+    with transaction.atomic():
+        current = Place.objects.select_for_update().get(pk=record.id)
+        old = record.instance
+        for field in Place._meta.concrete_fields:
+            if field.name not in NOT_COMPARED | {"slug"}:
+                setattr(current, field.attname, getattr(old, field.attname))
+        current.version += 1  # the row is locked: nobody can save in between
+        current._change_reason = reason
+        current.save()
+    current.refresh_from_db()
+    return current
+
+
+def mark_verified(place):
+    """'Klopt nog': the listing was checked now; no other field changes."""
+    Place.objects.filter(pk=place.pk).update(last_verified_at=timezone.now())

@@ -1,0 +1,147 @@
+"""Who belongs to a place, who asks to, and the wijkteams that visit places."""
+
+from django.conf import settings
+from django.contrib.gis.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from .core import Area, Place
+
+
+class Membership(models.Model):
+    """A person who keeps a place's listing current (an initiatiefnemer)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="memberships",
+    )
+    place = models.ForeignKey(
+        Place, verbose_name=_("place"), on_delete=models.CASCADE, related_name="memberships"
+    )
+    created_at = models.DateTimeField(_("since"), auto_now_add=True)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("invited by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["place", "created_at"]
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "place"], name="one_membership_per_place")
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.place}"
+
+
+class ClaimRequest(models.Model):
+    """A logged-in person asks to become a member of a place; an editor decides."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("waiting")
+        APPROVED = "approved", _("approved")
+        REJECTED = "rejected", _("rejected")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("person"), on_delete=models.CASCADE
+    )
+    place = models.ForeignKey(
+        Place, verbose_name=_("place"), on_delete=models.CASCADE, related_name="claims"
+    )
+    message = models.TextField(_("how are you involved in this place?"), max_length=1000)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    created_at = models.DateTimeField(_("asked on"), auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("decided on"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("claim request")
+        verbose_name_plural = _("claim requests")
+
+    def __str__(self):
+        return f"{self.user} → {self.place}"
+
+
+class Wijkteam(models.Model):
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    wijken = models.ManyToManyField(
+        Area, verbose_name=_("districts"), limit_choices_to={"kind": Area.Kind.WIJK}
+    )
+    members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, verbose_name=_("members"), related_name="wijkteams", blank=True
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("wijkteam")
+        verbose_name_plural = _("wijkteams")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("places:wijkteam", kwargs={"pk": self.pk})
+
+    def places(self):
+        return Place.objects.published().filter(buurt__parent__in=self.wijken.all())
+
+
+class ContactMoment(models.Model):
+    """A wijkteam member's visit or call to a place. Never about clients."""
+
+    class Kind(models.TextChoices):
+        VISIT = "bezoek", _("visit")
+        PHONE = "telefoon", _("phone call")
+        MEETING = "overleg", _("meeting")
+
+    place = models.ForeignKey(
+        Place, verbose_name=_("place"), on_delete=models.CASCADE, related_name="contact_moments"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="contact_moments",
+    )
+    wijkteam = models.ForeignKey(
+        Wijkteam, verbose_name=_("wijkteam"), null=True, blank=True, on_delete=models.SET_NULL
+    )
+    date = models.DateField(_("date"))
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.VISIT)
+    note = models.CharField(
+        _("note"),
+        max_length=300,
+        blank=True,
+        help_text=_("About the place only: never write down anything about clients."),
+    )
+    created_at = models.DateTimeField(_("logged on"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-date", "-created_at"]
+        verbose_name = _("contact moment")
+        verbose_name_plural = _("contact moments")
+
+    def __str__(self):
+        return f"{self.place} {self.date}"

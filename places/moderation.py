@@ -1,0 +1,178 @@
+"""The editors' work: recent changes, concepts, claims, invitations, merges and reports."""
+
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.mixins import UserPassesTestMixin
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
+from django.views.generic import FormView, TemplateView, View
+
+from . import invitations, roles
+from .edit_views import change_of, safe_next
+from .models import ClaimRequest, Membership, Place, Report
+
+
+@method_decorator(never_cache, name="dispatch")
+class EditorMixin(UserPassesTestMixin):
+    """Editors only; anyone else gets a 403 (or the login page when not logged in)."""
+
+    def test_func(self):
+        return roles.is_editor(self.request.user)
+
+
+class DashboardView(EditorMixin, TemplateView):
+    template_name = "places/moderation/dashboard.html"
+
+    def get_context_data(self, **kwargs):
+        stale = timezone.now() - timezone.timedelta(days=settings.VERIFY_AFTER_DAYS)
+        return super().get_context_data(
+            concepts=Place.objects.filter(is_published=False, merged_into=None).for_listing(),
+            claims=ClaimRequest.objects.filter(status="pending").select_related("user", "place"),
+            reports=Report.objects.filter(status="open").select_related("place"),
+            unverified=Place.objects.published()
+            .not_closed()
+            .filter(last_verified_at__lt=stale)
+            .for_listing()[:200],
+            never_verified=Place.objects.published()
+            .not_closed()
+            .filter(last_verified_at=None)
+            .count(),
+            **kwargs,
+        )
+
+
+class RecentChangesView(EditorMixin, TemplateView):
+    """Every change to a place, newest first, with its diff and a one-click undo."""
+
+    template_name = "places/moderation/recent_changes.html"
+
+    def get_context_data(self, **kwargs):
+        records = Place.history.select_related("history_user").order_by("-history_date")[:100]
+        return super().get_context_data(changes=[change_of(r) for r in records], **kwargs)
+
+
+class PublishView(EditorMixin, View):
+    def post(self, request, slug):
+        place = get_object_or_404(Place, slug=slug)
+        place.is_published = request.POST.get("publish") == "1"
+        place.version += 1
+        place.save()
+        if place.is_published:
+            messages.success(request, _("%(name)s is published.") % {"name": place.name})
+        else:
+            messages.success(request, _("%(name)s is no longer public.") % {"name": place.name})
+        return redirect(safe_next(request, place.get_absolute_url()))
+
+
+class MergeForm(forms.Form):
+    target = forms.ModelChoiceField(
+        label=gettext_lazy("Keep this place (the duplicate is merged into it)"),
+        queryset=Place.objects.none(),
+    )
+
+    def __init__(self, *args, duplicate, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Duplicates lie close together: offer the ten nearest other places.
+        candidates = Place.objects.filter(merged_into=None).exclude(pk=duplicate.pk)
+        nearest = [place.pk for place in candidates.nearest(duplicate.location, 10)]
+        self.fields["target"].queryset = Place.objects.filter(pk__in=nearest)
+
+
+class MergeView(EditorMixin, FormView):
+    template_name = "places/moderation/merge.html"
+    form_class = MergeForm
+
+    def dispatch(self, request, *args, **kwargs):
+        self.duplicate = get_object_or_404(Place, slug=kwargs["slug"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "duplicate": self.duplicate}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(duplicate=self.duplicate, **kwargs)
+
+    def form_valid(self, form):
+        target = form.cleaned_data["target"]
+        merge(self.duplicate, target)
+        messages.success(
+            self.request,
+            _("%(duplicate)s is merged into %(target)s.")
+            % {"duplicate": self.duplicate.name, "target": target.name},
+        )
+        return redirect(target)
+
+
+@transaction.atomic
+def merge(duplicate, target):
+    """Move everything of a duplicate to the place kept; the duplicate stays on record."""
+    for membership in duplicate.memberships.all():
+        if not target.memberships.filter(user=membership.user).exists():
+            Membership.objects.create(user=membership.user, place=target)
+        membership.delete()
+    duplicate.activities.update(place=target)
+    duplicate.contact_moments.update(place=target)
+    duplicate.reports.update(place=target)
+    duplicate.claims.update(place=target)
+    taken_years = set(target.yearly_costs.values_list("year", flat=True))
+    duplicate.yearly_costs.exclude(year__in=taken_years).update(place=target)
+    duplicate.merged_into = target
+    duplicate.is_published = False
+    duplicate.status = Place.Status.CLOSED
+    duplicate.closed_on = timezone.localdate()
+    duplicate.version += 1
+    duplicate._change_reason = f"samengevoegd met {target.name}"
+    duplicate.save()
+
+
+class ClaimDecisionView(EditorMixin, View):
+    def post(self, request, pk):
+        claim = get_object_or_404(ClaimRequest, pk=pk, status="pending")
+        approve = request.POST.get("decision") == "approve"
+        with transaction.atomic():
+            claim.status = "approved" if approve else "rejected"
+            claim.decided_by, claim.decided_at = request.user, timezone.now()
+            claim.save()
+            if approve:
+                Membership.objects.get_or_create(
+                    user=claim.user, place=claim.place, defaults={"invited_by": request.user}
+                )
+        messages.success(request, _("The request is handled."))
+        return redirect("places:moderation")
+
+
+class ReportHandledView(EditorMixin, View):
+    def post(self, request, pk):
+        Report.objects.filter(pk=pk).update(status="handled", handled_by=request.user)
+        messages.success(request, _("The report is marked as handled."))
+        return redirect("places:moderation")
+
+
+class InviteForm(forms.Form):
+    email = forms.EmailField(label=gettext_lazy("E-mail address of the person to invite"))
+
+
+class InviteView(EditorMixin, FormView):
+    template_name = "places/moderation/invite.html"
+    form_class = InviteForm
+
+    def dispatch(self, request, *args, **kwargs):
+        self.place = get_object_or_404(Place, slug=kwargs["slug"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(place=self.place, **kwargs)
+
+    def form_valid(self, form):
+        invitations.send(self.request, self.place, form.cleaned_data["email"])
+        messages.success(
+            self.request,
+            _("An invitation was sent to %(email)s.") % {"email": form.cleaned_data["email"]},
+        )
+        return redirect("places:members", slug=self.place.slug)

@@ -1,0 +1,67 @@
+"""'Klopt er iets niet?': anyone reports an outdated listing; it lands with the editors."""
+
+import hashlib
+
+from django import forms
+from django.contrib import messages
+from django.core.cache import cache
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView
+
+from .models import Place, Report
+
+LIMIT_PER_HOUR = 5
+
+
+class ReportForm(forms.ModelForm):
+    # A field people do not see; robots fill it in.
+    website = forms.CharField(required=False, label=gettext_lazy("Leave this field empty"))
+
+    class Meta:
+        model = Report
+        fields = ["message", "email"]
+        widgets = {"message": forms.Textarea(attrs={"rows": 4})}
+
+    def is_spam(self):
+        return bool(self.cleaned_data.get("website"))
+
+
+def too_many(request):
+    """At most LIMIT_PER_HOUR reports an hour from one address (kept as a hash only)."""
+    address = request.META.get("REMOTE_ADDR", "")
+    key = "report-rate:" + hashlib.sha256(address.encode()).hexdigest()
+    count = cache.get_or_set(key, 0, 3600)
+    if count >= LIMIT_PER_HOUR:
+        return True
+    try:
+        cache.incr(key)
+    except ValueError:
+        cache.set(key, 1, 3600)
+    return False
+
+
+class ReportView(TemplateView):
+    template_name = "places/report.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.place = get_object_or_404(Place.objects.published(), slug=kwargs["slug"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request, slug):
+        return self.render_to_response({"place": self.place, "form": ReportForm()})
+
+    def post(self, request, slug):
+        form = ReportForm(request.POST)
+        if not form.is_valid():
+            return self.render_to_response({"place": self.place, "form": form}, status=400)
+        if too_many(request):
+            form.add_error(None, _("You sent many reports just now. Try again in an hour."))
+            return self.render_to_response({"place": self.place, "form": form}, status=429)
+        if not form.is_spam():
+            report = form.save(commit=False)
+            report.place = self.place
+            report.save()
+        messages.success(request, _("Thank you. The editors will look at your report."))
+        return redirect(self.place)
