@@ -149,7 +149,8 @@ def display(value):
     if value is None or value == "":
         return "—"
     if hasattr(value, "geom_type"):
-        return "%.5f, %.5f" % value.transform(4326, clone=True).coords[::-1]
+        lng, lat = value.transform(4326, clone=True).coords
+        return f"{lat:.5f}, {lng:.5f}"
     return str(value)
 
 

@@ -17,8 +17,8 @@ from django.views.generic import DetailView, ListView, TemplateView, View
 from . import hours, roles
 from .filters import PlaceFilter
 from .geo import to_web
-from .people_views import ContactMomentForm
 from .models import Area, Place
+from .people_views import ContactMomentForm
 
 
 class FilteredPlacesMixin:

@@ -9,8 +9,8 @@ from .core import (
     TargetGroup,
     YearlyCosts,
 )
-from .people import ClaimRequest, ContactMoment, Membership, Wijkteam
 from .feedback import Report
+from .people import ClaimRequest, ContactMoment, Membership, Wijkteam
 
 __all__ = [
     "COST_FIELDS",

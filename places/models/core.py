@@ -6,7 +6,6 @@ from django.core.validators import MinValueValidator, RegexValidator
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
-
 from simple_history.models import HistoricalRecords
 
 from .. import roles
