@@ -160,3 +160,9 @@ def people(places, django_user_model):
     team.wijken.add(places["kamer"].buurt.parent)
     team.members.add(users["wijkteam"])
     return users
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Rate limits and geocoder answers live in the cache: each test starts without them."""
+    cache.clear()

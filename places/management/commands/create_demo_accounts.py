@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from places import roles
+from places.models import Area, Membership, Place, Wijkteam
 
 # username, role (group) or "admin", staff
 DEMO_ACCOUNTS = [
@@ -15,6 +16,8 @@ DEMO_ACCOUNTS = [
     ("wijkteam", roles.WIJKTEAM, False),
     ("initiatiefnemer", roles.INITIATORS, False),
 ]
+DEMO_WIJK = "WK0363ED"  # De Kolenkit, Amsterdam Bos en Lommer
+DEMO_PLACE = "De Boeg"
 
 
 class Command(BaseCommand):
@@ -26,12 +29,17 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, password_file=None, **options):
         groups = roles.ensure_groups()
-        created = []
+        created, users = [], {}
         for username, role, staff in DEMO_ACCOUNTS:
             user, is_new = get_user_model().objects.get_or_create(
                 username=username,
-                defaults={"is_staff": staff, "is_superuser": role == "admin"},
+                defaults={
+                    "is_staff": staff,
+                    "is_superuser": role == "admin",
+                    "email": f"{username}@ontmoeting.invalid",
+                },
             )
+            users[username] = user
             if not is_new:
                 continue
             password = secrets.token_urlsafe(12)
@@ -40,6 +48,21 @@ class Command(BaseCommand):
             if role in groups:
                 user.groups.add(groups[role])
             created.append(f"  {username:<16} {password:<18} {role}")
+        self.link_demo_roles(users)
+        self.report(created, password_file)
+
+    def link_demo_roles(self, users):
+        """The initiator runs a real place; the wijkteam works in a real wijk."""
+        place = Place.objects.filter(name=DEMO_PLACE).first()
+        if place:
+            Membership.objects.get_or_create(user=users["initiatiefnemer"], place=place)
+        wijk = Area.objects.filter(code=DEMO_WIJK).first()
+        if wijk:
+            team, _new = Wijkteam.objects.get_or_create(name=f"Wijkteam {wijk.name}")
+            team.wijken.add(wijk)
+            team.members.add(users["wijkteam"])
+
+    def report(self, created, password_file):
         if not created:
             self.stdout.write(
                 "Demo accounts exist already (passwords were shown when created"
