@@ -2,16 +2,22 @@ from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from leaflet.admin import LeafletGeoAdmin
+from simple_history.admin import SimpleHistoryAdmin
 
 from .hours_form import OpeningHoursFormField
 from .models import (
     Activity,
     Area,
+    ClaimRequest,
+    ContactMoment,
+    Membership,
     Organisation,
     Place,
     PlaceType,
+    Report,
     Service,
     TargetGroup,
+    Wijkteam,
     YearlyCosts,
 )
 
@@ -62,25 +68,74 @@ class YearlyCostsInline(admin.TabularInline):
 
 class PlaceAdminForm(forms.ModelForm):
     opening_hours = OpeningHoursFormField(label=_("Opening hours"), required=False)
+    seen_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["seen_version"].initial = self.instance.version
+
+    def clean(self):
+        data = super().clean()
+        seen = data.get("seen_version")
+        if (
+            self.instance.pk
+            and seen is not None
+            and seen != Place.objects.get(pk=self.instance.pk).version
+        ):
+            raise forms.ValidationError(
+                _(
+                    "Someone else saved this place in the meantime. "
+                    "Open it again to see the changes."
+                )
+            )
+        return data
 
     class Meta:
         model = Place
-        fields = ["opening_hours"]  # the admin adds the rest from its fieldsets
+        fields = ["opening_hours", "seen_version"]  # the admin adds the rest (fieldsets)
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    fk_name = "place"
+    extra = 0
+    raw_id_fields = ["user", "invited_by"]
 
 
 @admin.register(Place)
-class PlaceAdmin(MapAdmin):
+class PlaceAdmin(SimpleHistoryAdmin, MapAdmin):
     form = PlaceAdminForm
     list_display = ["name", "place_type", "management_form", "status", "buurt", "is_published"]
     list_filter = ["is_published", "status", "place_type", "management_form", "source"]
     search_fields = ["name", "street", "postcode", "external_id"]
     list_select_related = ["place_type", "buurt"]
-    readonly_fields = ["buurt", "source", "external_id", "created_at", "updated_at"]
+    readonly_fields = [
+        "buurt",
+        "source",
+        "external_id",
+        "created_at",
+        "updated_at",
+        "version",
+        "merged_into",
+        "last_verified_at",
+    ]
     filter_horizontal = ["services", "target_groups"]
     autocomplete_fields = ["organisation"]
-    inlines = [ActivityInline, YearlyCostsInline]
+    inlines = [ActivityInline, YearlyCostsInline, MembershipInline]
     fieldsets = [
-        (None, {"fields": ["name", "slug", "place_type", "management_form", "organisation"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "name",
+                    "slug",
+                    "place_type",
+                    "management_form",
+                    "organisation",
+                    "seen_version",
+                ]
+            },
+        ),
         (
             _("Address and location"),
             {"fields": ["street", "house_number", "postcode", "city", "location", "buurt"]},
@@ -111,5 +166,46 @@ class PlaceAdmin(MapAdmin):
             _("Contact person (not public)"),
             {"fields": ["contact_name", "contact_email", "contact_phone"]},
         ),
-        (_("Origin"), {"fields": ["source", "external_id", "created_at", "updated_at"]}),
+        (
+            _("Origin"),
+            {
+                "fields": [
+                    "source",
+                    "external_id",
+                    "created_at",
+                    "updated_at",
+                    "last_verified_at",
+                    "merged_into",
+                    "version",
+                    "internal_notes",
+                ]
+            },
+        ),
     ]
+
+
+@admin.register(Wijkteam)
+class WijkteamAdmin(admin.ModelAdmin):
+    list_display = ["name"]
+    filter_horizontal = ["wijken", "members"]
+
+
+@admin.register(ContactMoment)
+class ContactMomentAdmin(admin.ModelAdmin):
+    list_display = ["place", "date", "kind", "user", "wijkteam"]
+    list_filter = ["kind", "wijkteam"]
+    raw_id_fields = ["place", "user"]
+
+
+@admin.register(ClaimRequest)
+class ClaimRequestAdmin(admin.ModelAdmin):
+    list_display = ["user", "place", "status", "created_at"]
+    list_filter = ["status"]
+    raw_id_fields = ["user", "place", "decided_by"]
+
+
+@admin.register(Report)
+class ReportAdmin(admin.ModelAdmin):
+    list_display = ["place", "created_at", "status"]
+    list_filter = ["status"]
+    raw_id_fields = ["place", "handled_by"]

@@ -110,7 +110,7 @@ def save_with_version(form, formsets):
         if not bumped:
             raise Conflict
         place = form.save(commit=False)
-        place.version = expected + 1
+        place.version = expected  # save() moves it on to expected + 1, as the UPDATE did
         place.save()
         form.save_m2m()
         for formset in formsets:
@@ -162,8 +162,7 @@ def revert_to(record, user, reason):
         for field in Place._meta.concrete_fields:
             if field.name not in NOT_COMPARED | {"slug"}:
                 setattr(current, field.attname, getattr(old, field.attname))
-        current.version += 1  # the row is locked: nobody can save in between
-        current._change_reason = reason
+        current._change_reason = reason  # the row is locked: nobody saves in between
         current.save()
     current.refresh_from_db()
     return current

@@ -59,10 +59,11 @@ class RecentChangesView(EditorMixin, TemplateView):
 
 class PublishView(EditorMixin, View):
     def post(self, request, slug):
-        place = get_object_or_404(Place, slug=slug)
-        place.is_published = request.POST.get("publish") == "1"
-        place.version += 1
-        place.save()
+        with transaction.atomic():
+            # Locked while it changes, so a member's save in between is not overwritten.
+            place = get_object_or_404(Place.objects.select_for_update(), slug=slug)
+            place.is_published = request.POST.get("publish") == "1"
+            place.save()
         if place.is_published:
             messages.success(request, _("%(name)s is published.") % {"name": place.name})
         else:
@@ -112,6 +113,7 @@ class MergeView(EditorMixin, FormView):
 @transaction.atomic
 def merge(duplicate, target):
     """Move everything of a duplicate to the place kept; the duplicate stays on record."""
+    duplicate = Place.objects.select_for_update().get(pk=duplicate.pk)
     for membership in duplicate.memberships.all():
         if not target.memberships.filter(user=membership.user).exists():
             Membership.objects.create(user=membership.user, place=target)
@@ -126,7 +128,6 @@ def merge(duplicate, target):
     duplicate.is_published = False
     duplicate.status = Place.Status.CLOSED
     duplicate.closed_on = timezone.localdate()
-    duplicate.version += 1
     duplicate._change_reason = f"samengevoegd met {target.name}"
     duplicate.save()
 

@@ -283,6 +283,9 @@ class Place(models.Model):
         return ", ".join(part for part in (street, town) if part)
 
     def save(self, *args, **kwargs):
+        if self.pk is not None:
+            # Every save moves the version on, so a form opened before it cannot overwrite it.
+            self.version += 1
         if not self.slug:
             self.slug = self.unique_slug()
         self.buurt = Area.objects.buurt_at(self.location) if self.location else None
