@@ -12,7 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView, TemplateView, View
 
 from . import editing, roles
-from .models import Membership, Place
+from .models import Membership, Place, YearlyCosts
 
 
 @method_decorator(never_cache, name="dispatch")
@@ -119,8 +119,18 @@ class PlaceHistoryView(HistoryAccessMixin, DetailView):
         return self.get_place()
 
     def get_context_data(self, **kwargs):
-        records = self.object.history.select_related("history_user").order_by("-history_date")
-        return super().get_context_data(changes=[change_of(r) for r in records[:200]], **kwargs)
+        place = self.object
+        records = place.history.select_related("history_user").order_by("-history_date")
+        return super().get_context_data(
+            changes=[change_of(r) for r in records[:200]],
+            cost_changes=YearlyCosts.history.filter(place_id=place.pk)
+            .select_related("history_user")
+            .order_by("-history_date")[:100],
+            member_changes=Membership.history.filter(place_id=place.pk)
+            .select_related("history_user", "user")
+            .order_by("-history_date")[:100],
+            **kwargs,
+        )
 
 
 def change_of(record):

@@ -171,3 +171,12 @@ def test_signed_tokens_use_their_own_salt(places):
     token = make_token(places["kamer"], "a@example.org")
     with pytest.raises(signing.BadSignature):
         signing.loads(token)
+
+
+def test_history_page_shows_costs_and_membership_changes(client, places, people):
+    from places.models import YearlyCosts
+
+    YearlyCosts.objects.create(place=places["kamer"], year=2025, rent=4321)
+    client.force_login(people["owner"])
+    page = client.get(reverse("places:history", args=[places["kamer"].slug])).content.decode()
+    assert "4321" in page and "Olga" in page
