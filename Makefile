@@ -41,6 +41,7 @@ demo-data: $(DEMO_STAMP) ## Import the Amsterdam areas and places (once; again w
 $(DEMO_STAMP): data/areas-amsterdam-2024.geojson data/places-amsterdam.geojson
 	SECRET_KEY="$$(cat $(SECRET_FILE))" $(MANAGE) import_areas data/areas-amsterdam-2024.geojson --commit
 	SECRET_KEY="$$(cat $(SECRET_FILE))" $(MANAGE) import_places data/places-amsterdam.geojson --commit
+	SECRET_KEY="$$(cat $(SECRET_FILE))" $(MANAGE) generate_demo_answers --commit
 	touch $@
 
 demo-accounts: ## Create the demo accounts (passwords are printed once, when created)

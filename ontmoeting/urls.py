@@ -8,5 +8,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("account/", include("django.contrib.auth.urls")),
     path("uitnodiging/<str:token>/", InvitationView.as_view(), name="invitation"),
+    path("rondvraag/", include("surveys.urls")),
     path("", include("places.urls")),
 ]

@@ -14,6 +14,9 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import condition
 from django.views.generic import DetailView, ListView, TemplateView, View
 
+from surveys.models import SurveyRound
+from surveys.results import place_scores
+
 from . import hours, roles
 from .filters import PlaceFilter
 from .geo import to_web
@@ -126,6 +129,10 @@ class PlaceDetailView(DetailView):
         }
         if sees_contacts:
             context["contact_moments"] = place.contact_moments.select_related("user")[:10]
+        if can_edit or roles.is_policy(user):
+            # The place's own survey answers: for its members and staff, never public.
+            context["survey"] = place_scores(place)
+            context["open_rounds"] = SurveyRound.objects.filter(status="open") if can_edit else []
         return context
 
     def render_to_response(self, context, **kwargs):

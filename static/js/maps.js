@@ -38,8 +38,11 @@
 
   function placeMarker(feature, latlng) {
     var properties = feature.properties;
+    // On the results map the colour says whether a place answered, not its type.
+    var colour = properties.answered === undefined ? properties.type
+      : properties.answered ? "answered" : "not-answered";
     var marker = L.marker(latlng, {
-      icon: placeIcon(properties.type),
+      icon: placeIcon(colour),
       title: properties.name,
       keyboard: true,
     });
@@ -161,6 +164,6 @@
     if (container.id === "place-map") showPlace(map);
     if (container.id === "area-map") showArea(map, container);
     if (container.id === "nearby-map") showNearby(map);
-    if (container.id === "wijkteam-map") showFeatures(map, container);
+    if (container.id === "wijkteam-map" || container.id === "results-map") showFeatures(map, container);
   });
 })();

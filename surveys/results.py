@@ -1,0 +1,132 @@
+"""Results of a survey round: response rate and per-theme scores, with the <5 rule.
+
+Aggregates of fewer than MIN_GROUP responses are never shown: with small groups a single
+place could be recognised.
+"""
+
+from collections import Counter
+from dataclasses import dataclass, field
+from statistics import mean
+
+from .models import THEMES, TOPIC_NAMES, Answer, Question, Response
+
+MIN_GROUP = 5
+
+
+@dataclass
+class ThemeResult:
+    code: str
+    name: str
+    counts: dict = field(default_factory=dict)  # score (1-5) -> number of places
+    n: int = 0
+    average: float | None = None
+
+    @property
+    def shown(self):
+        return self.n >= MIN_GROUP
+
+
+def submitted(survey, places):
+    return Response.objects.filter(round=survey, status=Response.Status.SUBMITTED, place__in=places)
+
+
+def scale_scores(survey, responses):
+    """{theme code: [score, ...]} of the scale questions of the round."""
+    answers = Answer.objects.filter(
+        response__in=responses,
+        question__section__round=survey,
+        question__kind=Question.Kind.SCALE,
+    ).exclude(question__topic="")
+    scores = {}
+    for topic, value in answers.values_list("question__topic", "value"):
+        if isinstance(value, int) and 1 <= value <= 5:
+            scores.setdefault(topic, []).append(value)
+    return scores
+
+
+def theme_results(survey, places):
+    scores = scale_scores(survey, submitted(survey, places))
+    results = []
+    for code, name in THEMES:
+        values = scores.get(code, [])
+        result = ThemeResult(code=code, name=name, n=len(values))
+        if result.shown:
+            counter = Counter(values)
+            result.counts = {score: counter.get(score, 0) for score in range(1, 6)}
+            result.average = round(mean(values), 2)
+        results.append(result)
+    return results
+
+
+def response_rate(survey, places):
+    total = places.count()
+    answered = submitted(survey, places).count()
+    return {
+        "places": total,
+        "answered": answered,
+        "percentage": round(100 * answered / total) if total else 0,
+    }
+
+
+def comparison(first, second, places):
+    """Per theme the average in two rounds, over the places that answered both."""
+    both = submitted(first, places).values("place").intersection(
+        submitted(second, places).values("place")
+    )
+    place_ids = [row["place"] for row in both]
+    scores_a = scale_scores(first, submitted(first, places).filter(place__in=place_ids))
+    scores_b = scale_scores(second, submitted(second, places).filter(place__in=place_ids))
+    rows = []
+    for code, name in THEMES:
+        a, b = scores_a.get(code, []), scores_b.get(code, [])
+        shown = min(len(a), len(b)) >= MIN_GROUP
+        rows.append({
+            "name": name,
+            "n": min(len(a), len(b)),
+            "first": round(mean(a), 2) if shown else None,
+            "second": round(mean(b), 2) if shown else None,
+        })
+    return {"places": len(place_ids), "rows": rows}
+
+
+def open_answers(survey, places, topic="", search=""):
+    """Open answers of submitted responses, per question, optionally per theme or matching text."""
+    answers = (
+        Answer.objects.filter(
+            response__in=submitted(survey, places), question__kind=Question.Kind.TEXT
+        )
+        .exclude(value=None)
+        .select_related("question", "response__place")
+        .order_by("question__section__order", "question__order", "response__place__name")
+    )
+    if topic:
+        answers = answers.filter(question__topic=topic)
+    grouped = {}
+    for answer in answers:
+        text = str(answer.value)
+        if search and search.lower() not in text.lower():
+            continue
+        grouped.setdefault(answer.question, []).append((answer.response.place, text))
+    return grouped
+
+
+def topic_name(code):
+    return TOPIC_NAMES.get(code, code)
+
+
+def place_scores(place):
+    """The latest submitted round of a place with its own score per theme, or None."""
+    response = (
+        Response.objects.filter(place=place, status=Response.Status.SUBMITTED)
+        .select_related("round")
+        .order_by("-submitted_at")
+        .first()
+    )
+    if response is None:
+        return None
+    answers = response.answers.filter(question__kind=Question.Kind.SCALE).select_related("question")
+    by_topic = {answer.question.topic: answer.value for answer in answers}
+    return {
+        "round": response.round,
+        "scores": [(name, by_topic.get(code)) for code, name in THEMES],
+    }
