@@ -24,8 +24,17 @@ class QuestionInline(admin.StackedInline):
 
     model = Question
     extra = 0
-    fields = ["order", "text", "help_text", "kind", "required", "topic", "choices",
-              "scale_low", "scale_high"]
+    fields = [
+        "order",
+        "text",
+        "help_text",
+        "kind",
+        "required",
+        "topic",
+        "choices",
+        "scale_low",
+        "scale_high",
+    ]
 
     def locked(self, obj):
         return obj is not None and obj.round.has_answers()

@@ -3,14 +3,14 @@
 from django.conf import settings
 from django.core import signing
 from django.core.mail import send_mail
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.db import transaction
 from django.utils import timezone
 
 from .models import Answer, PreviousSubmission, Response
 
-TOKEN_SALT = "surveys.answer-link"
+TOKEN_SALT = "surveys.answer-link"  # noqa: S105 (a signing salt, not a password)
 
 
 def answer_token(survey, place):

@@ -32,8 +32,9 @@ def distribution_svg(result, chart_id):
             f'<text x="{x + BAR / 2}" y="{HEIGHT - BOTTOM + 18}" text-anchor="middle" '
             f'font-size="13" fill="#1b1b1b">{score}</text>'
         )
+    axis = escape(_("score"))
     parts.append(
         f'<text x="{WIDTH / 2}" y="{HEIGHT - 6}" text-anchor="middle" font-size="12" '
-        f'fill="#333">{escape(_("score"))}</text></svg>'
+        f'fill="#333">{axis}</text></svg>'
     )
     return "".join(parts)

@@ -34,18 +34,31 @@ def responses_csv(survey, places):
     out.write("\ufeff")  # so that Excel reads UTF-8
     writer = csv.writer(out, delimiter=";")
     writer.writerow(
-        [_("Place"), _("Type"), _("Management form"), _("District"), _("Neighbourhood"),
-         _("Status"), _("Submitted on"), _("Demo data")]
+        [
+            _("Place"),
+            _("Type"),
+            _("Management form"),
+            _("District"),
+            _("Neighbourhood"),
+            _("Status"),
+            _("Submitted on"),
+            _("Demo data"),
+        ]
         + [safe(q.text) for q in questions]
     )
     for response in responses:
         place, answers = response.place, response.answer_map()
         writer.writerow(
-            [safe(place.name), place.place_type.name, place.get_management_form_display(),
-             place.wijk.name if place.wijk else "", place.buurt.name if place.buurt else "",
-             response.get_status_display(),
-             response.submitted_at.isoformat() if response.submitted_at else "",
-             safe(response.is_demo)]
+            [
+                safe(place.name),
+                place.place_type.name,
+                place.get_management_form_display(),
+                place.wijk.name if place.wijk else "",
+                place.buurt.name if place.buurt else "",
+                response.get_status_display(),
+                response.submitted_at.isoformat() if response.submitted_at else "",
+                safe(response.is_demo),
+            ]
             + [safe(answers.get(q.pk)) for q in questions]
         )
     return out.getvalue()

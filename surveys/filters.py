@@ -8,20 +8,29 @@ class ResultFilter(django_filters.FilterSet):
     """Which places the results are about: by type, management form, wijk and buurt."""
 
     type = django_filters.ModelMultipleChoiceFilter(
-        label=_("Type"), field_name="place_type__slug", to_field_name="slug",
+        label=_("Type"),
+        field_name="place_type__slug",
+        to_field_name="slug",
         queryset=PlaceType.objects.all(),
     )
     beheer = django_filters.MultipleChoiceFilter(
-        label=_("Management form"), field_name="management_form",
+        label=_("Management form"),
+        field_name="management_form",
         choices=Place.ManagementForm.choices,
     )
     wijk = django_filters.ModelChoiceFilter(
-        label=_("District"), field_name="buurt__parent", to_field_name="code",
-        queryset=Area.objects.filter(kind="wijk"), empty_label=_("all"),
+        label=_("District"),
+        field_name="buurt__parent",
+        to_field_name="code",
+        queryset=Area.objects.filter(kind="wijk"),
+        empty_label=_("all"),
     )
     buurt = django_filters.ModelChoiceFilter(
-        label=_("Neighbourhood"), field_name="buurt", to_field_name="code",
-        queryset=Area.objects.filter(kind="buurt"), empty_label=_("all"),
+        label=_("Neighbourhood"),
+        field_name="buurt",
+        to_field_name="code",
+        queryset=Area.objects.filter(kind="buurt"),
+        empty_label=_("all"),
     )
 
     class Meta:

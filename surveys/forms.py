@@ -34,8 +34,11 @@ def field_for(question, final):
         return forms.DecimalField(min_value=0, max_digits=12, decimal_places=2, **common)
     if kind == Question.Kind.YESNO:
         return forms.TypedChoiceField(
-            choices=YES_NO, coerce=lambda v: v == "true", widget=forms.RadioSelect,
-            empty_value=None, **common,
+            choices=YES_NO,
+            coerce=lambda v: v == "true",
+            widget=forms.RadioSelect,
+            empty_value=None,
+            **common,
         )
     return forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), max_length=5000, **common)
 

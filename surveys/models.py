@@ -68,7 +68,9 @@ class SurveyRound(models.Model):
 
 class Section(models.Model):
     round = models.ForeignKey(
-        SurveyRound, verbose_name=_("survey round"), on_delete=models.CASCADE,
+        SurveyRound,
+        verbose_name=_("survey round"),
+        on_delete=models.CASCADE,
         related_name="sections",
     )
     title = models.CharField(_("title"), max_length=200)
@@ -152,7 +154,9 @@ class Response(models.Model):
         SUBMITTED = "submitted", _("submitted")
 
     round = models.ForeignKey(
-        SurveyRound, verbose_name=_("survey round"), on_delete=models.CASCADE,
+        SurveyRound,
+        verbose_name=_("survey round"),
+        on_delete=models.CASCADE,
         related_name="responses",
     )
     place = models.ForeignKey(
@@ -199,6 +203,9 @@ class Answer(models.Model):
             models.UniqueConstraint(fields=["response", "question"], name="one_answer_per_question")
         ]
 
+    def __str__(self):
+        return f"{self.response}: {self.question}"
+
 
 class PreviousSubmission(models.Model):
     """A submitted version that a resubmission replaced: nothing is lost."""
@@ -214,3 +221,6 @@ class PreviousSubmission(models.Model):
         ordering = ["-replaced_at"]
         verbose_name = _("previous submission")
         verbose_name_plural = _("previous submissions")
+
+    def __str__(self):
+        return f"{self.response} ({self.submitted_at:%Y-%m-%d})"

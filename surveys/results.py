@@ -70,8 +70,10 @@ def response_rate(survey, places):
 
 def comparison(first, second, places):
     """Per theme the average in two rounds, over the places that answered both."""
-    both = submitted(first, places).values("place").intersection(
-        submitted(second, places).values("place")
+    both = (
+        submitted(first, places)
+        .values("place")
+        .intersection(submitted(second, places).values("place"))
     )
     place_ids = [row["place"] for row in both]
     scores_a = scale_scores(first, submitted(first, places).filter(place__in=place_ids))
@@ -80,12 +82,14 @@ def comparison(first, second, places):
     for code, name in THEMES:
         a, b = scores_a.get(code, []), scores_b.get(code, [])
         shown = min(len(a), len(b)) >= MIN_GROUP
-        rows.append({
-            "name": name,
-            "n": min(len(a), len(b)),
-            "first": round(mean(a), 2) if shown else None,
-            "second": round(mean(b), 2) if shown else None,
-        })
+        rows.append(
+            {
+                "name": name,
+                "n": min(len(a), len(b)),
+                "first": round(mean(a), 2) if shown else None,
+                "second": round(mean(b), 2) if shown else None,
+            }
+        )
     return {"places": len(place_ids), "rows": rows}
 
 

@@ -42,16 +42,28 @@ def seed(apps, schema_editor=None):
     themes = Section.objects.create(round=survey, title="Tien thema's", order=2)
     for order, (code, name) in enumerate(THEMES, start=1):
         Question.objects.create(
-            section=themes, text=f"{name}: hoe sterk is uw plek hierin?", kind="scale",
-            required=True, order=order * 2 - 1, topic=code, scale_low="zwak", scale_high="sterk",
+            section=themes,
+            text=f"{name}: hoe sterk is uw plek hierin?",
+            kind="scale",
+            required=True,
+            order=order * 2 - 1,
+            topic=code,
+            scale_low="zwak",
+            scale_high="sterk",
         )
         Question.objects.create(
-            section=themes, text=f"{name}: toelichting (niet verplicht)", kind="text",
-            order=order * 2, topic=code,
+            section=themes,
+            text=f"{name}: toelichting (niet verplicht)",
+            kind="text",
+            order=order * 2,
+            topic=code,
         )
     dilemmas = Section.objects.create(round=survey, title="Zes dilemma's", order=3)
     for order, (code, name) in enumerate(DILEMMAS, start=1):
         Question.objects.create(
-            section=dilemmas, text=f"{name}: hoe gaat uw plek hiermee om?", kind="text",
-            order=order, topic=code,
+            section=dilemmas,
+            text=f"{name}: hoe gaat uw plek hiermee om?",
+            kind="text",
+            order=order,
+            topic=code,
         )

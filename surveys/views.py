@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.mixins import UserPassesTestMixin
+from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.decorators import method_decorator
@@ -19,6 +20,10 @@ from .forms import AnswerForm
 from .models import THEMES, TOPIC_NAMES, Response, SurveyRound
 
 
+class NotLoggedIn(Exception):
+    pass
+
+
 @method_decorator(never_cache, name="dispatch")
 class AnswerView(TemplateView):
     """A place answers a round: its members when logged in, or anyone with its link."""
@@ -27,7 +32,10 @@ class AnswerView(TemplateView):
 
     def dispatch(self, request, slug, place_slug=None, token=None):
         self.survey = get_object_or_404(SurveyRound, slug=slug)
-        self.place = self.find_place(place_slug, token)
+        try:
+            self.place = self.find_place(place_slug, token)
+        except NotLoggedIn:
+            return redirect_to_login(request.get_full_path())
         self.response = answering.response_for(self.survey, self.place)
         return super().dispatch(request)
 
@@ -38,7 +46,7 @@ class AnswerView(TemplateView):
                 raise Http404
             return get_object_or_404(Place, pk=found[1])
         if not self.request.user.is_authenticated:
-            raise Http404
+            raise NotLoggedIn
         return get_object_or_404(Place.objects.editable_by(self.request.user), slug=place_slug)
 
     def get(self, request):
@@ -156,7 +164,9 @@ class ExportView(PolicyMixin, View):
     def get(self, request, slug):
         survey = self.get_survey()
         places, _filter = places_in_scope(request.GET)
-        response = HttpResponse(responses_csv(survey, places), content_type="text/csv; charset=utf-8")
+        response = HttpResponse(
+            responses_csv(survey, places), content_type="text/csv; charset=utf-8"
+        )
         response["Content-Disposition"] = f'attachment; filename="{survey.slug}.csv"'
         response["Cache-Control"] = "no-store"
         return response

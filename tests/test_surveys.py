@@ -8,7 +8,7 @@ from django.urls import reverse
 from surveys import results
 from surveys.answering import answer_token
 from surveys.models import PreviousSubmission, Response
-from tests.surveys_fixtures import answer, make_round, places_in_round, six_answers, survey  # noqa: F401
+from tests.conftest import answer, make_round, places_in_round
 
 pytestmark = pytest.mark.django_db
 
@@ -94,7 +94,10 @@ def test_the_answer_link_works_without_an_account(client, survey, places):
 def test_a_tampered_link_or_another_place_is_refused(client, survey, places, people):
     round_, _q = survey
     token = answer_token(round_, places["kamer"])
-    assert client.get(reverse("surveys:answer-link", args=[round_.slug, token + "x"])).status_code == 404
+    assert (
+        client.get(reverse("surveys:answer-link", args=[round_.slug, token + "x"])).status_code
+        == 404
+    )
     client.force_login(people["stranger"])
     assert client.get(answer_url(round_, places["kamer"])).status_code == 404
 
@@ -190,7 +193,7 @@ def test_open_answers_by_theme_and_search(six_answers, survey):
 
 def test_csv_export_for_excel_with_formulas_neutralised(client, survey, places, people):
     round_, questions = survey
-    answer(round_, questions, places["kamer"], 3, 4, kracht="=HYPERLINK(\"http://x\")")
+    answer(round_, questions, places["kamer"], 3, 4, kracht='=HYPERLINK("http://x")')
     client.force_login(people["redactie"])
     response = client.get(reverse("surveys:export", args=[round_.slug]))
     text = response.content.decode("utf-8")
@@ -198,7 +201,7 @@ def test_csv_export_for_excel_with_formulas_neutralised(client, survey, places, 
     rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=";"))
     assert rows[0][:2] == ["Plek", "Soort"] and "Wat is de kracht van uw plek?" in rows[0]
     kamer = next(r for r in rows if r[0] == "Buurtkamer Het Anker")
-    assert kamer[rows[0].index("Wat is de kracht van uw plek?")] == "'=HYPERLINK(\"http://x\")"
+    assert kamer[rows[0].index("Wat is de kracht van uw plek?")] == '\'=HYPERLINK("http://x")'
 
 
 def test_chart_svg_carries_the_numbers_as_text(client, six_answers, survey, people):
