@@ -124,6 +124,8 @@ class ResultsView(PolicyMixin, TemplateView):
             themes=[(theme, chart_of(theme)) for theme in themes],
             min_group=results.MIN_GROUP,
             features=features,
+            answered_slugs=answered,
+            places=places.for_listing(),
             has_demo=survey.responses.filter(is_demo=True).exists(),
             other_rounds=other,
             comparison=results.comparison(compare_with, survey, places) if compare_with else None,

@@ -1,6 +1,6 @@
 import pytest
-from django.apps import apps as django_apps
 from axe_playwright_python.sync_playwright import Axe
+from django.apps import apps as django_apps
 
 from surveys.answering import save_answers
 from surveys.models import Response, SurveyRound
