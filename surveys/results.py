@@ -70,12 +70,9 @@ def response_rate(survey, places):
 
 def comparison(first, second, places):
     """Per theme the average in two rounds, over the places that answered both."""
-    both = (
-        submitted(first, places)
-        .values("place")
-        .intersection(submitted(second, places).values("place"))
+    place_ids = set(submitted(first, places).values_list("place", flat=True)) & set(
+        submitted(second, places).values_list("place", flat=True)
     )
-    place_ids = [row["place"] for row in both]
     scores_a = scale_scores(first, submitted(first, places).filter(place__in=place_ids))
     scores_b = scale_scores(second, submitted(second, places).filter(place__in=place_ids))
     rows = []
