@@ -31,6 +31,7 @@ class PlaceEditView(LoginRequiredMixin, TemplateView):
         formsets = [
             editing.ActivityFormSet(data, instance=place, prefix="activities"),
             editing.CostsFormSet(data, instance=place, prefix="costs"),
+            editing.FiguresFormSet(data, instance=place, prefix="figures"),
         ]
         return form, formsets
 

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from leaflet.forms.widgets import LeafletWidget
 
 from .hours_form import OpeningHoursFormField
-from .models import Activity, Place, YearlyCosts
+from .models import Activity, Place, YearFigures, YearlyCosts
 
 MEMBER_FIELDS = [
     "name",
@@ -91,6 +91,22 @@ CostsFormSet = inlineformset_factory(
     Place,
     YearlyCosts,
     fields=["year", "rent", "operating_costs", "volunteer_fees", "subsidy", "other_income"],
+    extra=1,
+    can_delete=True,
+)
+
+
+FiguresFormSet = inlineformset_factory(
+    Place,
+    YearFigures,
+    fields=[
+        "year",
+        "visitors_per_week",
+        "volunteers",
+        "activities",
+        "target_visitors_per_week",
+        "target_activities",
+    ],
     extra=1,
     can_delete=True,
 )

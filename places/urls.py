@@ -1,6 +1,16 @@
-from django.urls import path
+from django.urls import path, re_path
 
-from . import edit_views, moderation, nearby, people_views, privacy, reports, views
+from . import (
+    api,
+    edit_views,
+    moderation,
+    nearby,
+    people_views,
+    policy_views,
+    privacy,
+    reports,
+    views,
+)
 
 app_name = "places"
 urlpatterns = [
@@ -38,6 +48,18 @@ urlpatterns = [
     # Wijkteams.
     path("wijkteam/", people_views.WijkteamIndexView.as_view(), name="wijkteams"),
     path("wijkteam/<int:pk>/", people_views.WijkteamView.as_view(), name="wijkteam"),
+    # Policy staff, exports and the API.
+    path("beleid/", policy_views.DashboardView.as_view(), name="dashboard"),
+    path("beleid/tabel.csv", policy_views.DashboardTableCSV.as_view(), name="dashboard-csv"),
+    path("beleid/kosten/", policy_views.CostsView.as_view(), name="costs"),
+    re_path(
+        r"^export/plekken\.(?P<fmt>csv|xlsx|geojson|hsds)$",
+        policy_views.ExportView.as_view(),
+        name="export",
+    ),
+    re_path(r"^api/plekken\.(?P<fmt>json|geojson)$", api.PlacesAPI.as_view(), name="api-places"),
+    re_path(r"^api/gebieden\.(?P<fmt>json|geojson)$", api.AreasAPI.as_view(), name="api-areas"),
+    path("api/openapi.json", api.OpenAPIView.as_view(), name="openapi"),
     # Editors.
     path("redactie/", moderation.DashboardView.as_view(), name="moderation"),
     path("redactie/wijzigingen/", moderation.RecentChangesView.as_view(), name="changes"),

@@ -23,7 +23,7 @@ def form_data(place, editor=False, **changes):
             data[name] = "on"
         elif value not in (None, False):
             data[name] = str(value)
-    for prefix in ("activities", "costs"):
+    for prefix in ("activities", "costs", "figures"):
         data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"})
     data.update(changes)
     return data

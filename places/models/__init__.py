@@ -7,6 +7,7 @@ from .core import (
     PlaceType,
     Service,
     TargetGroup,
+    YearFigures,
     YearlyCosts,
 )
 from .feedback import Report
@@ -26,5 +27,6 @@ __all__ = [
     "Service",
     "TargetGroup",
     "Wijkteam",
+    "YearFigures",
     "YearlyCosts",
 ]

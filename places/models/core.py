@@ -33,6 +33,7 @@ class Area(models.Model):
     )
     geometry = models.MultiPolygonField(_("boundary"), srid=settings.STORAGE_SRID)
     source = models.CharField(_("source"), max_length=200, blank=True)
+    population = models.PositiveIntegerField(_("inhabitants"), null=True, blank=True)
 
     objects = AreaQuerySet.as_manager()
 
@@ -382,3 +383,34 @@ class Activity(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class YearFigures(models.Model):
+    """What a place achieved in a year, as its members report it, with agreed targets."""
+
+    place = models.ForeignKey(
+        Place, verbose_name=_("place"), on_delete=models.CASCADE, related_name="year_figures"
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    visitors_per_week = models.PositiveIntegerField(_("visitors per week"), null=True, blank=True)
+    volunteers = models.PositiveIntegerField(_("volunteers"), null=True, blank=True)
+    activities = models.PositiveIntegerField(_("activities per week"), null=True, blank=True)
+    # Resultaatafspraken: what was agreed with the municipality, for subsidised places.
+    target_visitors_per_week = models.PositiveIntegerField(
+        _("agreed visitors per week"), null=True, blank=True
+    )
+    target_activities = models.PositiveIntegerField(
+        _("agreed activities per week"), null=True, blank=True
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["place", "-year"]
+        verbose_name = _("year figures")
+        verbose_name_plural = _("year figures")
+        constraints = [
+            models.UniqueConstraint(fields=["place", "year"], name="one_figures_row_per_year")
+        ]
+
+    def __str__(self):
+        return f"{self.place} {self.year}"

@@ -156,6 +156,45 @@
     container.dataset.loaded = String(layer.getLayers().length);
   }
 
+  function classColour(value, classes) {
+    if (value === null || value === undefined) return "#f0f0f0";
+    for (var i = 0; i < classes.length; i++) {
+      if (value <= classes[i][1]) return classes[i][2];
+    }
+    return classes.length ? classes[classes.length - 1][2] : "#f0f0f0";
+  }
+
+  function areaTooltip(name, value) {
+    var box = document.createElement("span");
+    box.textContent = name + ": " + (value === null || value === undefined ? "—" : value);
+    return box;
+  }
+
+  function showDashboard(map, container) {
+    var data = readJSON("dashboard-values");
+    var gaps = readJSON("dashboard-gaps");
+    fetch(container.dataset.areas)
+      .then(function (response) { return response.json(); })
+      .then(function (areas) {
+        var layer = L.geoJSON(areas, {
+          style: function (feature) {
+            var value = data.values[feature.properties.code];
+            return { color: "#555", weight: 1, fillOpacity: 0.75,
+                     fillColor: classColour(value, data.classes) };
+          },
+          onEachFeature: function (feature, shape) {
+            shape.bindTooltip(areaTooltip(feature.properties.name, data.values[feature.properties.code]));
+          },
+        }).addTo(map);
+        if (gaps) {
+          L.geoJSON(gaps, { style: { color: "#c0392b", weight: 1, fillColor: "#c0392b", fillOpacity: 0.5 },
+                            interactive: false }).addTo(map);
+        }
+        if (layer.getLayers().length) map.fitBounds(layer.getBounds(), { animate: false });
+        container.dataset.loaded = String(layer.getLayers().length);
+      });
+  }
+
   window.addEventListener("map:init", function (event) {
     var map = event.detail.map;
     var container = map.getContainer();
@@ -165,5 +204,6 @@
     if (container.id === "area-map") showArea(map, container);
     if (container.id === "nearby-map") showNearby(map);
     if (container.id === "wijkteam-map" || container.id === "results-map") showFeatures(map, container);
+    if (container.id === "dashboard-map") showDashboard(map, container);
   });
 })();

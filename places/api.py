@@ -1,0 +1,235 @@
+"""A read-only JSON API for places and areas, described by an OpenAPI document.
+
+Places are filtered with the same parameters as the map, paginated, and revalidated with an
+ETag; area boundaries are simplified and may be cached for a day.
+"""
+
+import hashlib
+import json
+
+from django.conf import settings
+from django.contrib.gis.db.models.functions import Transform
+from django.core.paginator import EmptyPage, Paginator
+from django.http import HttpResponse, JsonResponse
+from django.urls import reverse
+from django.utils.cache import patch_cache_control
+from django.utils.decorators import method_decorator
+from django.views.decorators.http import condition
+from django.views.generic import View
+
+from .filters import PlaceFilter
+from .geo import to_web
+from .models import Area, Place
+from .policy import data_version
+
+PAGE_SIZE, MAX_PAGE_SIZE = 100, 1000
+FIELDS = [
+    "slug",
+    "name",
+    "place_type__slug",
+    "place_type__name",
+    "management_form",
+    "status",
+    "street",
+    "house_number",
+    "postcode",
+    "city",
+    "buurt__code",
+    "opening_hours",
+    "visitor_cost",
+    "wheelchair",
+    "website",
+    "email",
+    "phone",
+    "updated_at",
+]
+
+
+def places_etag(request, fmt="json"):
+    key = f"{data_version()}|{request.GET.urlencode()}|{fmt}|{request.user.is_staff}"
+    return hashlib.sha256(key.encode()).hexdigest()[:32]
+
+
+def page_of(request, queryset):
+    try:
+        size = min(int(request.GET.get("page_size", PAGE_SIZE)), MAX_PAGE_SIZE)
+        number = int(request.GET.get("page", 1))
+    except ValueError:
+        size, number = PAGE_SIZE, 1
+    paginator = Paginator(queryset, max(size, 1))
+    try:
+        return paginator, paginator.page(number)
+    except EmptyPage:
+        return paginator, None
+
+
+def links(request, paginator, page):
+    def url(number):
+        query = request.GET.copy()
+        query["page"] = number
+        return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
+
+    return {
+        "count": paginator.count,
+        "next": url(page.next_page_number()) if page and page.has_next() else None,
+        "previous": url(page.previous_page_number()) if page and page.has_previous() else None,
+    }
+
+
+@method_decorator(condition(etag_func=places_etag), name="get")
+class PlacesAPI(View):
+    geojson = False
+
+    def get(self, request, fmt="json"):
+        places = PlaceFilter(request.GET, queryset=Place.objects.published()).qs.order_by("pk")
+        places = places.annotate(point=Transform("location", settings.WEB_SRID))
+        paginator, page = page_of(request, places.values(*FIELDS, "point"))
+        rows = [record(row) for row in (page.object_list if page else [])]
+        meta = links(request, paginator, page)
+        if fmt == "geojson":
+            body = {
+                "type": "FeatureCollection",
+                **meta,
+                "features": [
+                    {
+                        "type": "Feature",
+                        "id": row["slug"],
+                        "geometry": row.pop("geometry"),
+                        "properties": row,
+                    }
+                    for row in rows
+                ],
+            }
+            return geo_response(body)
+        return JsonResponse({**meta, "results": rows}, json_dumps_params={"ensure_ascii": False})
+
+
+def record(row):
+    point = row.pop("point")
+    row["type"] = row.pop("place_type__slug")
+    row["type_name"] = row.pop("place_type__name")
+    row["buurt"] = row.pop("buurt__code")
+    row["updated_at"] = row["updated_at"].isoformat()
+    row["geometry"] = {"type": "Point", "coordinates": [round(point.x, 6), round(point.y, 6)]}
+    return row
+
+
+def geo_response(body, **cache):
+    response = HttpResponse(
+        json.dumps(body, ensure_ascii=False), content_type="application/geo+json"
+    )
+    if cache:
+        patch_cache_control(response, **cache)
+    return response
+
+
+class AreasAPI(View):
+    """Areas as JSON, or as simplified GeoJSON boundaries (cacheable for a day)."""
+
+    def get(self, request, fmt="json"):
+        kind = request.GET.get("kind")
+        areas = Area.objects.select_related("parent").order_by("code")
+        if kind in Area.Kind.values:
+            areas = areas.filter(kind=kind)
+        if fmt == "geojson":
+            tolerance = settings.BOUNDARY_SIMPLIFY_METRES * 5
+            features = [
+                {
+                    "type": "Feature",
+                    "id": area.code,
+                    "properties": {"code": area.code, "name": area.name, "kind": area.kind},
+                    "geometry": json.loads(to_web(area.geometry.simplify(tolerance, True)).json),
+                }
+                for area in areas
+            ]
+            body = {"type": "FeatureCollection", "features": features}
+            return geo_response(body, public=True, max_age=24 * 3600)
+        rows = [
+            {
+                "code": a.code,
+                "name": a.name,
+                "kind": a.kind,
+                "parent": a.parent.code if a.parent else None,
+                "population": a.population,
+                "url": request.build_absolute_uri(a.get_absolute_url()),
+            }
+            for a in areas.defer("geometry")
+        ]
+        return JsonResponse({"count": len(rows), "results": rows})
+
+
+class OpenAPIView(View):
+    def get(self, request):
+        return JsonResponse(openapi_document(request), json_dumps_params={"ensure_ascii": False})
+
+
+def openapi_document(request):
+    filters = [
+        {
+            "name": name,
+            "in": "query",
+            "required": False,
+            "schema": {"type": "string"},
+            "description": str(field.label),
+        }
+        for name, field in PlaceFilter().form.fields.items()
+    ] + [
+        {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1}},
+        {
+            "name": "page_size",
+            "in": "query",
+            "schema": {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE},
+        },
+    ]
+    ok = {"200": {"description": "OK"}, "304": {"description": "Not modified (ETag)"}}
+    return {
+        "openapi": "3.0.3",
+        "info": {
+            "title": "Ontmoeting API",
+            "version": "1.0",
+            "description": "Read-only: the published meeting places and the areas.",
+        },
+        "servers": [{"url": request.build_absolute_uri("/")[:-1]}],
+        "paths": {
+            reverse("places:api-places", args=["json"]): {
+                "get": {
+                    "summary": "Places (JSON, paginated)",
+                    "parameters": filters,
+                    "responses": ok,
+                }
+            },
+            reverse("places:api-places", args=["geojson"]): {
+                "get": {
+                    "summary": "Places (GeoJSON, paginated)",
+                    "parameters": filters,
+                    "responses": ok,
+                }
+            },
+            reverse("places:api-areas", args=["json"]): {
+                "get": {
+                    "summary": "Areas",
+                    "parameters": [
+                        {
+                            "name": "kind",
+                            "in": "query",
+                            "schema": {"type": "string", "enum": list(Area.Kind.values)},
+                        }
+                    ],
+                    "responses": {"200": {"description": "OK"}},
+                }
+            },
+            reverse("places:api-areas", args=["geojson"]): {
+                "get": {
+                    "summary": "Area boundaries (simplified GeoJSON)",
+                    "parameters": [
+                        {
+                            "name": "kind",
+                            "in": "query",
+                            "schema": {"type": "string", "enum": list(Area.Kind.values)},
+                        }
+                    ],
+                    "responses": {"200": {"description": "OK"}},
+                }
+            },
+        },
+    }

@@ -1,0 +1,142 @@
+"""Exports of exactly what the current filter shows: CSV, XLSX, GeoJSON and HSDS.
+
+Public exports hold public fields only; staff exports add the private ones and are logged.
+"""
+
+import csv
+import io
+import logging
+
+from django.utils.translation import gettext_lazy as _
+
+from .geo import to_web
+
+audit = logging.getLogger("ontmoeting.audit")
+DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r")
+
+PUBLIC_COLUMNS = [
+    ("name", _("Name")),
+    ("place_type", _("Type")),
+    ("management_form", _("Management form")),
+    ("status", _("Status")),
+    ("street", _("Street")),
+    ("house_number", _("House number")),
+    ("postcode", _("Postcode")),
+    ("city", _("City")),
+    ("buurt", _("Neighbourhood")),
+    ("wijk", _("District")),
+    ("opening_hours", _("Opening hours")),
+    ("visitor_cost", _("Cost of a visit")),
+    ("wheelchair", _("Wheelchair access")),
+    ("website", _("Website")),
+    ("email", _("E-mail")),
+    ("phone", _("Telephone")),
+    ("longitude", _("Longitude")),
+    ("latitude", _("Latitude")),
+]
+PRIVATE_COLUMNS = [
+    ("contact_name", _("Contact person")),
+    ("contact_email", _("Contact person's e-mail")),
+    ("contact_phone", _("Contact person's telephone")),
+    ("internal_notes", _("Internal notes")),
+    ("figures_year", _("Year of the figures")),
+    ("visitors_per_week", _("Visitors per week")),
+    ("target_visitors_per_week", _("agreed visitors per week")),
+    ("activities", _("Activities per week")),
+    ("target_activities", _("agreed activities per week")),
+    ("volunteers", _("Volunteers")),
+]
+FIGURE_FIELDS = (
+    "visitors_per_week",
+    "target_visitors_per_week",
+    "activities",
+    "target_activities",
+    "volunteers",
+)
+
+
+def safe(value):
+    """Text a spreadsheet will not run as a formula."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(DANGEROUS_START) else text
+
+
+def columns(private):
+    return PUBLIC_COLUMNS + (PRIVATE_COLUMNS if private else [])
+
+
+def row(place, private):
+    return [safe(value) for value in values_of(place, private).values()]
+
+
+def values_of(place, private):
+    """{column: value} for one place, in column order, unformatted."""
+    point = to_web(place.location)
+    values = {
+        "place_type": place.place_type.name,
+        "management_form": place.get_management_form_display(),
+        "status": place.get_status_display(),
+        "buurt": place.buurt.name if place.buurt else "",
+        "wijk": place.wijk.name if place.wijk else "",
+        "visitor_cost": place.get_visitor_cost_display(),
+        "wheelchair": place.get_wheelchair_display(),
+        "longitude": round(point.x, 6),
+        "latitude": round(point.y, 6),
+    }
+    if private:
+        latest = max(place.year_figures.all(), key=lambda f: f.year, default=None)
+        values["figures_year"] = latest.year if latest else ""
+        for name in FIGURE_FIELDS:
+            values[name] = getattr(latest, name) if latest else ""
+    return {name: values.get(name, getattr(place, name, "")) for name, _label in columns(private)}
+
+
+def as_csv(places, private=False):
+    out = io.StringIO()
+    out.write("\ufeff")
+    writer = csv.writer(out, delimiter=";")
+    writer.writerow([str(label) for _name, label in columns(private)])
+    for place in places:
+        writer.writerow(row(place, private))
+    return out.getvalue().encode("utf-8")
+
+
+def as_xlsx(places, private=False):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Ontmoetingsplekken"
+    sheet.append([str(label) for _name, label in columns(private)])
+    for place in places:
+        sheet.append(row(place, private))
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def as_geojson(places, private=False):
+    features = []
+    for place in places:
+        values = values_of(place, private)
+        point = [values.pop("longitude"), values.pop("latitude")]
+        features.append(
+            {
+                "type": "Feature",
+                "id": place.slug,
+                "geometry": {"type": "Point", "coordinates": point},
+                "properties": values,
+            }
+        )
+    return {"type": "FeatureCollection", "features": features}
+
+
+def log_export(request, kind, count, private):
+    audit.info(
+        "export kind=%s places=%d private=%s user=%s ip=%s",
+        kind,
+        count,
+        private,
+        getattr(request.user, "pk", None),
+        request.META.get("REMOTE_ADDR"),
+    )

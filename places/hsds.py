@@ -1,0 +1,212 @@
+"""Open Referral HSDS 3.0: each place as a service delivered at a location by an organisation.
+
+Identifiers are UUIDs derived from the place, so an export is stable from run to run.
+Public exports hold public fields only (no contact person, no costs).
+"""
+
+import uuid
+
+from django.conf import settings
+
+from . import hours
+from .geo import to_web
+
+NAMESPACE = uuid.UUID("6f0a9b3e-2f55-4c2e-9a0e-0e5a7c1d4b21")
+DAYS = {"Mo": "MO", "Tu": "TU", "We": "WE", "Th": "TH", "Fr": "FR", "Sa": "SA", "Su": "SU"}
+STATUS = {"active": "active", "temporarily_closed": "temporarily closed", "closed": "defunct"}
+
+
+def uid(kind, key):
+    return str(uuid.uuid5(NAMESPACE, f"{kind}:{key}"))
+
+
+def service(place):
+    service_id = uid("service", place.pk)
+    location = location_of(place)
+    return {
+        "id": service_id,
+        "organization_id": organisation_of(place)["id"],
+        "name": place.name,
+        "description": place.description or place.place_type.name,
+        "url": place.website or None,
+        "email": place.email or None,
+        "status": STATUS[place.status],
+        "fees_description": fees_description(place),
+        "last_modified": place.updated_at.isoformat(),
+        "organization": organisation_of(place),
+        "phones": phones(place, service_id=service_id),
+        "schedules": schedules(place, service_id=service_id),
+        "cost_options": cost_options(place, service_id),
+        "service_at_locations": [
+            {
+                "id": uid("sal", place.pk),
+                "service_id": service_id,
+                "location_id": location["id"],
+                "location": location,
+            }
+        ],
+        "attributes": [],
+        "metadata": [],
+    }
+
+
+def organisation_of(place):
+    organisation = place.organisation
+    key = f"org:{organisation.pk}" if organisation else f"place:{place.pk}"
+    return {
+        "id": uid("organization", key),
+        "name": organisation.name if organisation else place.name,
+        "description": organisation.get_kind_display() if organisation else "",
+        "website": (organisation.website if organisation else place.website) or None,
+    }
+
+
+def location_of(place):
+    point = to_web(place.location)
+    location_id = uid("location", place.pk)
+    return {
+        "id": location_id,
+        "location_type": "physical",
+        "name": place.name,
+        "latitude": round(point.y, 6),
+        "longitude": round(point.x, 6),
+        "external_identifier": place.external_id or None,
+        "external_identifier_type": place.source or None,
+        "addresses": [address(place, location_id)] if place.street else [],
+        "accessibility": accessibility(place, location_id),
+        "phones": phones(place, location_id=location_id),
+        "schedules": schedules(place, location_id=location_id),
+    }
+
+
+def address(place, location_id):
+    return {
+        "id": uid("address", place.pk),
+        "location_id": location_id,
+        "address_1": " ".join(p for p in (place.street, place.house_number) if p),
+        "city": place.city or "",
+        "state_province": "",
+        "postal_code": place.postcode or "",
+        "country": "NL",
+        "address_type": "physical",
+    }
+
+
+def accessibility(place, location_id):
+    details = [place.get_wheelchair_display()]
+    if place.accessible_toilet:
+        details.append(str(place._meta.get_field("accessible_toilet").verbose_name))
+    if place.hearing_loop:
+        details.append(str(place._meta.get_field("hearing_loop").verbose_name))
+    return [
+        {
+            "id": uid("accessibility", place.pk),
+            "location_id": location_id,
+            "description": "; ".join(details),
+            "details": place.wheelchair,
+        }
+    ]
+
+
+def phones(place, **links):
+    if not place.phone:
+        return []
+    key = "-".join(f"{k}" for k in links)
+    return [{"id": uid(f"phone-{key}", place.pk), "number": place.phone, **links}]
+
+
+def schedules(place, **links):
+    """One WEEKLY schedule per simple rule of the opening hours; the rest as a description."""
+    if not place.opening_hours:
+        return []
+    key = "-".join(links)
+    found = []
+    for number, (days, opens, closes) in enumerate(simple_rules(place.opening_hours)):
+        found.append(
+            {
+                "id": uid(f"schedule-{key}-{number}", place.pk),
+                **links,
+                "freq": "WEEKLY",
+                "byday": days,
+                "opens_at": opens,
+                "closes_at": closes,
+                "timezone": settings.TIME_ZONE,
+                "description": "; ".join(hours.in_words(place.opening_hours)),
+            }
+        )
+    if not found:
+        found.append(
+            {
+                "id": uid(f"schedule-{key}", place.pk),
+                **links,
+                "description": "; ".join(hours.in_words(place.opening_hours)),
+            }
+        )
+    return found
+
+
+def simple_rules(text):
+    """('MO,TU', '10:00', '16:00') for rules like 'Mo-Tu 10:00-16:00'."""
+    from .hours_form import parse
+
+    grid = parse(text)
+    if grid is None:
+        return []
+    rules, seen = [], {}
+    for index, ranges in enumerate(grid[0]):
+        for opens, closes in ranges:
+            seen.setdefault((opens, closes), []).append(index)
+    for (opens, closes), indexes in seen.items():
+        days = ",".join(DAYS[list(DAYS)[i]] for i in indexes)
+        rules.append((days, opens, closes))
+    return rules
+
+
+def fees_description(place):
+    text = place.get_visitor_cost_display()
+    if place.visitor_cost_amount is not None:
+        text += f": € {place.visitor_cost_amount}"
+    if place.visitor_cost_note:
+        text += f" ({place.visitor_cost_note})"
+    return text
+
+
+def cost_options(place, service_id):
+    if place.visitor_cost == "free":
+        return [
+            {
+                "id": uid("cost", place.pk),
+                "service_id": service_id,
+                "option": "gratis",
+                "currency": "EUR",
+                "amount": 0,
+            }
+        ]
+    if place.visitor_cost_amount is not None:
+        return [
+            {
+                "id": uid("cost", place.pk),
+                "service_id": service_id,
+                "option": place.visitor_cost_note or "bijdrage",
+                "currency": "EUR",
+                "amount": float(place.visitor_cost_amount),
+            }
+        ]
+    return []
+
+
+def export(places):
+    """An HSDS 3.0 document: every place as a service, with its location and organisation."""
+    return {
+        "hsds_version": "3.0",
+        "services": [without_none(service(place)) for place in places],
+    }
+
+
+def without_none(value):
+    """HSDS fields are optional but typed: leave out what is unknown instead of null."""
+    if isinstance(value, dict):
+        return {k: without_none(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [without_none(item) for item in value]
+    return value

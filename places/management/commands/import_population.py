@@ -1,0 +1,70 @@
+"""Import inhabitants per area from a CSV with CBS codes (e.g. CBS Kerncijfers wijken en buurten).
+
+The file needs a column with the code (`code`, `statcode` or `gwb_code`) and one with the
+number of inhabitants (`inwoners`, `aantal_inwoners` or `population`); `;` or `,` separated.
+"""
+
+import csv
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from places.models import Area
+
+CODE_COLUMNS = ("code", "statcode", "gwb_code", "gwb_code_10")
+COUNT_COLUMNS = ("inwoners", "aantal_inwoners", "population", "a_inw")
+
+
+class Command(BaseCommand):
+    help = "Import inhabitants per gemeente, wijk or buurt (CSV with CBS codes)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("file")
+        parser.add_argument("--commit", action="store_true", help="write (default: dry run)")
+
+    def handle(self, file, commit, **options):
+        rows = read_rows(file)
+        known = {area.code: area for area in Area.objects.defer("geometry")}
+        updated, refused = 0, []
+        with transaction.atomic():
+            for number, (code, count) in enumerate(rows, start=2):
+                if code not in known:
+                    refused.append(f"regel {number}: onbekende code {code!r}")
+                elif count is None:
+                    refused.append(f"regel {number}: geen geldig aantal inwoners voor {code}")
+                else:
+                    Area.objects.filter(pk=known[code].pk).update(population=count)
+                    updated += 1
+            if not commit:
+                transaction.set_rollback(True)
+        for line in refused:
+            self.stdout.write(f"  {line}")
+        self.stdout.write(f"Bijgewerkt: {updated}; geweigerd: {len(refused)}.")
+        if not commit:
+            self.stdout.write("Proefrun: er is niets opgeslagen. Voeg --commit toe.")
+
+
+def read_rows(path):
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as handle:
+            sample = handle.read(4096)
+            handle.seek(0)
+            dialect = csv.Sniffer().sniff(sample, delimiters=";,")
+            reader = csv.DictReader(handle, dialect=dialect)
+            fields = {name.strip().lower(): name for name in reader.fieldnames or []}
+            code_col = next((fields[c] for c in CODE_COLUMNS if c in fields), None)
+            count_col = next((fields[c] for c in COUNT_COLUMNS if c in fields), None)
+            if not code_col or not count_col:
+                raise CommandError(
+                    "Er is niets geïmporteerd: het bestand mist een kolom 'code' of 'inwoners'."
+                )
+            return [(row[code_col].strip(), as_count(row[count_col])) for row in reader]
+    except (OSError, UnicodeDecodeError, csv.Error) as error:
+        raise CommandError(
+            f"Er is niets geïmporteerd: {path} is geen leesbaar CSV-bestand ({error})."
+        ) from error
+
+
+def as_count(text):
+    text = (text or "").strip().replace(".", "").replace(" ", "")
+    return int(text) if text.isdigit() else None
