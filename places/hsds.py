@@ -130,7 +130,8 @@ def schedules(place, **links):
                 "byday": days,
                 "opens_at": opens,
                 "closes_at": closes,
-                "timezone": settings.TIME_ZONE,
+                # HSDS' timezone is a fixed UTC offset; local time follows daylight saving.
+                "notes": f"Lokale tijd ({settings.TIME_ZONE})",
                 "description": "; ".join(hours.in_words(place.opening_hours)),
             }
         )

@@ -63,6 +63,13 @@ EXPECTED = {
     "erase": logged_in(200, 400),
     "wijkteams": logged_in(403, 405, wijkteam=(302, 405), beleid=(302, 405), redactie=(302, 405)),
     "wijkteam": logged_in(404, 405, wijkteam=(200, 405), beleid=(200, 405), redactie=(200, 405)),
+    "dashboard": logged_in(403, 403, beleid=(200, 405), redactie=(200, 405)),
+    "dashboard-csv": logged_in(403, 403, beleid=(200, 405), redactie=(200, 405)),
+    "costs": logged_in(403, 403, beleid=(200, 405), redactie=(200, 405)),
+    "export": public(),
+    "api-places": public(),
+    "api-areas": public(),
+    "openapi": public(),
     "moderation": editors_only(200, 405),
     "changes": editors_only(200, 405),
     "publish": editors_only(405, 302),
@@ -86,6 +93,9 @@ def url_for(name, places, people):
                 user=people["stranger"], place=kamer, message="Ik zet koffie"
             ).pk
         },
+        "export": {"fmt": "csv"},
+        "api-places": {"fmt": "json"},
+        "api-areas": {"fmt": "json"},
         "report-handled": {
             "pk": Report.objects.create(place=kamer, message="Het adres klopt niet").pk
         },
