@@ -9,68 +9,13 @@ import math
 from decimal import Decimal
 
 import pytest
-from django.contrib.gis.geos import MultiPolygon, Point, Polygon
 from django.core.management import call_command
 from django.urls import reverse
 
 from places import costs, policy
 from places.models import Area, Place, YearFigures, YearlyCosts
-from tests.factories import PlaceFactory
 
 pytestmark = pytest.mark.django_db
-RD = 28992
-X0, Y0 = 120_000, 487_000  # Amsterdam, in RD New
-
-
-def square(x, y, size=1000):
-    return MultiPolygon(Polygon.from_bbox((X0 + x, Y0 + y, X0 + x + size, Y0 + y + size)), srid=RD)
-
-
-def at(x, y):
-    return Point(X0 + x, Y0 + y, srid=RD)
-
-
-@pytest.fixture
-def city(vocabularies):
-    """Wijk W with buurten B1 (0-1000 m) and B2 (1000-2000 m); 2 places in B1, 1 in B2."""
-    gemeente = Area.objects.create(
-        code="GM9999", name="Teststad", kind="gemeente", geometry=square(-1000, -1000, 4000)
-    )
-    wijk = Area.objects.create(
-        code="WK999901",
-        name="Wijk W",
-        kind="wijk",
-        parent=gemeente,
-        geometry=square(0, 0, 2000),
-        population=4500,
-    )
-    b1 = Area.objects.create(
-        code="BU99990101",
-        name="Buurt B1",
-        kind="buurt",
-        parent=wijk,
-        geometry=square(0, 0),
-        population=4000,
-    )
-    b2 = Area.objects.create(
-        code="BU99990102",
-        name="Buurt B2",
-        kind="buurt",
-        parent=wijk,
-        geometry=square(1000, 0),
-        population=500,
-    )
-    places = {
-        "centre": PlaceFactory(
-            name="Midden",
-            location=at(500, 500),
-            management_form="zelfbeheer",
-            opening_hours="Mo-Fr 10:00-16:00",
-        ),
-        "corner": PlaceFactory(name="Hoek", location=at(800, 200), management_form="zelfbeheer"),
-        "east": PlaceFactory(name="Oost", location=at(1500, 500), management_form="sociaal_beheer"),
-    }
-    return {"wijk": wijk, "b1": b1, "b2": b2, **places}
 
 
 def active():

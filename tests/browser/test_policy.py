@@ -1,0 +1,44 @@
+import csv
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from tests.browser.conftest import problems
+from tests.browser.test_members import log_in
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def table_rows(page):
+    return [
+        [cell.strip() for cell in row.locator("td").all_inner_texts()]
+        for row in page.locator("#area-table tbody tr").all()
+    ]
+
+
+def test_dashboard_levels_coverage_and_csv(page, live_server, city, people):
+    log_in(page, live_server, "beleid")
+    page.goto(f"{live_server.url}/beleid/")
+    page.wait_for_selector("#dashboard-map[data-loaded]")
+    assert [row[0] for row in table_rows(page)] == ["Centrum-West", "Wijk W"]
+
+    page.get_by_label("Niveau").select_option("buurt")
+    page.get_by_label("Kaart kleuren naar").select_option("dekking")
+    page.get_by_label("Afstand N (meter)").fill("200")
+    page.get_by_role("button", name="Tonen").click()
+    page.wait_for_selector("#dashboard-map[data-loaded]")
+    shown = table_rows(page)
+    assert [row[0] for row in shown] == ["Buurt B1", "Buurt B2", "Oostbuurt", "Westbuurt"]
+    assert page.locator("#dashboard-map path").count() >= 2  # buurten and white spots
+    assert problems(page) == []
+    assert Axe().run(page).violations_count == 0
+
+    with page.expect_download() as download_info:
+        page.locator("#table-csv").click()
+    with open(download_info.value.path(), encoding="utf-8-sig") as handle:
+        rows = list(csv.reader(handle, delimiter=";"))[1:]
+    on_screen = [
+        [r[0], r[1], r[2].replace(",", "."), r[3].rstrip("%").replace(",", ".")] for r in shown
+    ]
+    in_csv = [[r[1], r[2], r[3] or "—", r[4]] for r in rows]
+    assert in_csv == on_screen
