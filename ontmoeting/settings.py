@@ -314,3 +314,8 @@ NEARBY_MAX_RESULTS = 100
 WIJKTEAM_STALE_MONTHS = int(os.environ.get("WIJKTEAM_STALE_MONTHS", "6"))
 # Places not verified ("klopt nog") for this many days are flagged and their members reminded.
 VERIFY_AFTER_DAYS = int(os.environ.get("VERIFY_AFTER_DAYS", "365"))
+
+# Map data: up to this many places are sent as points; more become server-side clusters
+# below this zoom level (see places/mapdata.py).
+MAP_POINT_LIMIT = int(os.environ.get("MAP_POINT_LIMIT", "2000"))
+MAP_CLUSTER_BELOW_ZOOM = 14

@@ -12,6 +12,7 @@ from .core import (
 )
 from .feedback import Report
 from .people import ClaimRequest, ContactMoment, Membership, Wijkteam
+from .version import DataVersion
 
 __all__ = [
     "COST_FIELDS",
@@ -19,6 +20,7 @@ __all__ = [
     "Area",
     "ClaimRequest",
     "ContactMoment",
+    "DataVersion",
     "Membership",
     "Organisation",
     "Place",

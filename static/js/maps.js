@@ -55,23 +55,75 @@
     return container.dataset.countMany.replace("%(count)s", String(count));
   }
 
+  function clusterMarker(feature, latlng, map, container) {
+    var count = feature.properties.count;
+    var label = document.createElement("span");
+    label.textContent = String(count);
+    var marker = L.marker(latlng, {
+      icon: L.divIcon({ className: "server-cluster", html: label, iconSize: [40, 40] }),
+      title: countText(container, count),
+      keyboard: true,
+    });
+    marker.on("click", function () { map.setView(latlng, Math.min(map.getZoom() + 2, 18)); });
+    return marker;
+  }
+
+  function withParams(url, params) {
+    return url + (url.indexOf("?") === -1 ? "?" : "&") + params;
+  }
+
+  /* Small registers come in one go and are clustered in the browser. When the server says
+   * there are too many places, the map asks for what is in view at each move, and the
+   * server sends points or clusters of places. */
   function loadPlaces(map, container, fitToPlaces) {
     var status = document.getElementById("map-status");
-    fetch(container.dataset.url, { headers: { Accept: "application/geo+json" } })
-      .then(function (response) {
+    var layer = null;
+    var pending = null;
+
+    function draw(data) {
+      if (layer) map.removeLayer(layer);
+      if (data.clustered) {
+        layer = L.geoJSON(data, {
+          pointToLayer: function (feature, latlng) {
+            return clusterMarker(feature, latlng, map, container);
+          },
+        });
+      } else {
+        layer = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 50 });
+        layer.addLayer(L.geoJSON(data, { pointToLayer: placeMarker }));
+      }
+      map.addLayer(layer);
+      container.dataset.loaded = String(data.count);
+      container.dataset.clustered = String(Boolean(data.clustered));
+      if (status) status.textContent = countText(container, data.count);
+    }
+
+    function fetchData(params) {
+      if (pending) pending.abort();
+      pending = new AbortController();
+      return fetch(withParams(container.dataset.url, params), {
+        headers: { Accept: "application/geo+json" }, signal: pending.signal,
+      }).then(function (response) {
         if (!response.ok) throw new Error(response.status);
         return response.json();
-      })
+      });
+    }
+
+    function inView() {
+      var b = map.getBounds();
+      var bbox = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]
+        .map(function (n) { return n.toFixed(5); }).join(",");
+      fetchData("bbox=" + bbox + "&zoom=" + map.getZoom()).then(draw).catch(function () {});
+    }
+
+    fetchData("zoom=" + map.getZoom())
       .then(function (data) {
-        var cluster = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 50 });
-        var layer = L.geoJSON(data, { pointToLayer: placeMarker });
-        cluster.addLayer(layer);
-        map.addLayer(cluster);
-        if (fitToPlaces && layer.getLayers().length) {
-          map.fitBounds(layer.getBounds(), { maxZoom: 15, padding: [20, 20], animate: false });
+        draw(data);
+        var bounds = L.geoJSON(data).getBounds();
+        if (fitToPlaces && bounds.isValid()) {
+          map.fitBounds(bounds, { maxZoom: 15, padding: [20, 20], animate: false });
         }
-        container.dataset.loaded = String(layer.getLayers().length);
-        if (status) status.textContent = countText(container, layer.getLayers().length);
+        if (data.clustered) map.on("moveend", inView);
       })
       .catch(function () {
         container.dataset.loaded = "error";

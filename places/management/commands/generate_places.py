@@ -17,10 +17,18 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 
+from places.models import DataVersion
+
 CITIES = [
-    ("Amsterdam", 121000, 487000), ("Rotterdam", 92000, 437000), ("Utrecht", 136000, 455000),
-    ("Den Haag", 81000, 455000), ("Amersfoort", 155000, 463000), ("Eindhoven", 161000, 383000),
-    ("Groningen", 233000, 582000), ("Arnhem", 190000, 444000), ("Maastricht", 176000, 317000),
+    ("Amsterdam", 121000, 487000),
+    ("Rotterdam", 92000, 437000),
+    ("Utrecht", 136000, 455000),
+    ("Den Haag", 81000, 455000),
+    ("Amersfoort", 155000, 463000),
+    ("Eindhoven", 161000, 383000),
+    ("Groningen", 233000, 582000),
+    ("Arnhem", 190000, 444000),
+    ("Maastricht", 176000, 317000),
     ("Zwolle", 203000, 503000),
 ]
 SOURCE = "synthetic"
@@ -60,8 +68,10 @@ class Command(BaseCommand):
             self.stdout.write("  assigning buurten…")
             self.assign_buurten(cursor)
             cursor.execute("ANALYZE places_place")
+        DataVersion.bump()  # raw SQL sends no signals
         seconds = time.monotonic() - started
-        self.stdout.write(f"Generated {count:,} places in {seconds:.1f} s ({count / seconds:,.0f}/s).")
+        rate = count / seconds
+        self.stdout.write(f"Generated {count:,} places in {seconds:.1f} s ({rate:,.0f}/s).")
 
     def clear(self, cursor):
         cursor.execute("DELETE FROM places_place WHERE source = %s", [SOURCE])
@@ -84,8 +94,9 @@ class Command(BaseCommand):
                    SELECT 'WK9' || lpad(%s::text, 3, '0') || lpad((i * 6 + j)::text, 2, '0'),
                           %s || ' wijk ' || (i * 6 + j), 'wijk',
                           (SELECT id FROM places_area WHERE code = %s),
-                          ST_Multi(ST_MakeEnvelope(%s + i * 5000, %s + j * 5000,
-                                                   %s + (i + 1) * 5000, %s + (j + 1) * 5000, 28992)),
+                          ST_Multi(ST_MakeEnvelope(
+                              %s + i * 5000, %s + j * 5000,
+                              %s + (i + 1) * 5000, %s + (j + 1) * 5000, 28992)),
                           %s
                    FROM generate_series(0, 5) i, generate_series(0, 5) j""",
                 [number, name, code, x - 15000, y - 15000, x - 15000, y - 15000, SOURCE],
@@ -109,6 +120,7 @@ class Command(BaseCommand):
         cities = ", ".join(f"({n}, {x}, {y})" for n, (_name, x, y) in enumerate(CITIES))
         # With --correlated, a place's attributes follow its distance to the city centre.
         pick = "LEAST(4, floor(d.dist / 2500))::int" if correlated else "(d.i %% 5)"
+        # Only constants of this module are formatted into the SQL; the rest are parameters.
         cursor.execute(
             f"""
             WITH cities(n, x, y) AS (VALUES {cities}),
@@ -147,7 +159,7 @@ class Command(BaseCommand):
                 '', '', '', '', '', '', '', '', d.i %% 10 <> 0, %s, 'synthetic-' || d.i, 1,
                 now(), now()
             FROM d CROSS JOIN types
-            """,
+            """,  # noqa: S608
             [offset, offset, size, SOURCE],
         )
 

@@ -1,0 +1,132 @@
+"""Map data that scales: points when few, server-side clusters when many.
+
+A request may carry `bbox=minLng,minLat,maxLng,maxLat` and `zoom`. Up to MAP_POINT_LIMIT
+places come back as points (GeoJSON built from the database's own AsGeoJSON strings);
+beyond that, at zooms below MAP_CLUSTER_BELOW_ZOOM, as one feature per grid cell with its
+count. The grid cell is about 60 screen pixels at that zoom, computed in RD New metres.
+"""
+
+import json
+import math
+
+from django.conf import settings
+from django.contrib.gis.db.models.functions import AsGeoJSON, Transform
+from django.contrib.gis.geos import Polygon
+from django.db import connections
+
+from .geo import NETHERLANDS_BBOX, to_storage, to_web
+
+METRES_PER_PIXEL_Z0 = 156_543.03 * math.cos(math.radians(52.2))
+CELL_PIXELS = 60
+
+
+def parse_bbox(text):
+    """A WGS84 bounding box polygon from 'minLng,minLat,maxLng,maxLat', or None."""
+    try:
+        west, south, east, north = (float(part) for part in (text or "").split(","))
+    except ValueError:
+        return None
+    if not (west < east and south < north):
+        return None
+    west, south = max(west, NETHERLANDS_BBOX[0] - 1), max(south, NETHERLANDS_BBOX[1] - 1)
+    east, north = min(east, NETHERLANDS_BBOX[2] + 1), min(north, NETHERLANDS_BBOX[3] + 1)
+    polygon = Polygon.from_bbox((west, south, east, north))
+    polygon.srid = settings.WEB_SRID
+    return polygon
+
+
+def parse_zoom(text):
+    try:
+        return max(0, min(22, int(text)))
+    except (TypeError, ValueError):
+        return None
+
+
+def in_bbox(places, bbox):
+    return places.filter(location__bboverlaps=to_storage(bbox)) if bbox else places
+
+
+def payload(places, bbox=None, zoom=None):
+    """The map's GeoJSON as bytes."""
+    places = in_bbox(places, bbox)
+    limit = settings.MAP_POINT_LIMIT
+    if zoom is not None and zoom < settings.MAP_CLUSTER_BELOW_ZOOM:
+        # One query too many is cheaper than sending 100,000 points: count first.
+        count = places.count()
+        if count > limit:
+            return clusters(places, zoom, count)
+    return points(places)
+
+
+def points(places):
+    rows = places.annotate(
+        geojson=AsGeoJSON(Transform("location", settings.WEB_SRID), precision=6)
+    ).values_list("slug", "name", "place_type__slug", "geojson")
+    # The database writes each geometry; only the small properties go through json.dumps.
+    features = [
+        '{"type":"Feature","geometry":'
+        + geometry
+        + ',"properties":'
+        + json.dumps({"slug": slug, "name": name, "type": kind}, ensure_ascii=False)
+        + "}"
+        for slug, name, kind, geometry in rows
+    ]
+    head = f'{{"type":"FeatureCollection","clustered":false,"count":{len(features)},"features":['
+    return (head + ",".join(features) + "]}").encode()
+
+
+def cell_size(zoom):
+    return CELL_PIXELS * METRES_PER_PIXEL_Z0 / 2**zoom
+
+
+def clusters(places, zoom, count):
+    size = cell_size(zoom)
+    if connections[places.db].vendor == "postgresql":
+        cells = postgis_cells(places, size)
+    else:
+        cells = python_cells(places, size)
+    features = []
+    for n, x, y in cells:
+        point = to_web(_point(x, y))
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": {
+                    "type": "Point",
+                    "coordinates": [round(point.x, 6), round(point.y, 6)],
+                },
+                "properties": {"cluster": True, "count": n},
+            }
+        )
+    return json.dumps(
+        {"type": "FeatureCollection", "clustered": True, "count": count, "features": features}
+    ).encode()
+
+
+def _point(x, y):
+    from django.contrib.gis.geos import Point
+
+    return Point(x, y, srid=settings.STORAGE_SRID)
+
+
+def postgis_cells(places, size):
+    """Count and mean position per grid cell, grouped by the database."""
+    sql, params = places.order_by().values("location").query.sql_with_params()
+    # The inner SQL is Django's own, with its values passed as parameters.
+    query = (
+        "SELECT count(*), avg(ST_X(sub.location)), avg(ST_Y(sub.location)) "  # noqa: S608
+        f"FROM ({sql}) AS sub GROUP BY ST_SnapToGrid(sub.location, %s)"
+    )
+    with connections[places.db].cursor() as cursor:
+        cursor.execute(query, [*params, size])
+        return cursor.fetchall()
+
+
+def python_cells(places, size):
+    """The same grouping in Python: SpatiaLite deployments are small."""
+    cells = {}
+    for (location,) in places.values_list("location"):
+        key = (round(location.x / size), round(location.y / size))
+        n, sx, sy = cells.get(key, (0, 0.0, 0.0))
+        cells[key] = (n + 1, sx + location.x, sy + location.y)
+    return [(n, sx / n, sy / n) for n, sx, sy in cells.values()]
