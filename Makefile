@@ -63,17 +63,8 @@ test-postgis: ## The whole suite on PostGIS (browser tests included)
 test-spatialite: ## The database tests again on SpatiaLite
 	DATABASE_URL= $(PY) -m pytest -p no:cacheprovider -m "not browser"
 
-BENCH_URL ?= postgis://postgres@127.0.0.1:5432/ontmoeting_bench
-BENCH_N   ?= 1000000
-
-bench: test-system-packages venv postgres ## Benchmarks on PostGIS with 1,000,000 synthetic places (docs/benchmarks.md)
-	@psql -q -h 127.0.0.1 -U postgres -d postgres -tAc "select 1 from pg_database where datname='ontmoeting_bench'" | grep -q 1 \
-	  || psql -q -h 127.0.0.1 -U postgres -d postgres -c "create database ontmoeting_bench"
-	DATABASE_URL=$(BENCH_URL) DEBUG=1 $(MANAGE) migrate --noinput -v 0
-	@if [ "$$(psql -h 127.0.0.1 -U postgres -d ontmoeting_bench -tAc "select count(*) from places_place where source='synthetic'")" != "$(BENCH_N)" ]; then \
-	  echo "Generating $(BENCH_N) synthetic places"; \
-	  psql -q -h 127.0.0.1 -U postgres -d ontmoeting_bench -v ON_ERROR_STOP=1 -v n=$(BENCH_N) -1 -f bench/synthetic.sql; fi
-	DATABASE_URL=$(BENCH_URL) DEBUG=1 $(PY) bench/nearby.py
+bench: test-system-packages venv postgres messages ## Benchmarks: S, M and 1M synthetic places on PostGIS (docs/benchmarks.md)
+	bash bench/run.sh
 
 lint: venv ## ruff and the migrations check
 	$(VENV)/bin/ruff check .

@@ -2,7 +2,7 @@
 
 Measured in one run against a baseline: the raw SQL KNN query (`ORDER BY location <-> point
 LIMIT 20`) on the same table, and the naive ordering by Django's Distance(), which cannot use
-the index. Writes docs/benchmarks.md. Run with `make bench`.
+the index. Prints JSON; bench/report.py writes docs/benchmarks.md. Run with `make bench`.
 """
 
 import json
@@ -25,7 +25,6 @@ from django.db import connection  # noqa: E402
 
 from places.models import Place  # noqa: E402
 
-ROOT = Path(__file__).resolve().parent.parent
 REPEAT = int(os.environ.get("BENCH_REPEAT", "200"))
 NAIVE_REPEAT = int(os.environ.get("BENCH_NAIVE_REPEAT", "5"))
 RADIUS = 1000
@@ -88,37 +87,13 @@ def main():
         raw_knn(point)
         app_nearby(point)
     results = [
-        summary("raw SQL: ORDER BY location <-> point LIMIT 20 (baseline)", timed(raw_knn, points)),
+        summary("B2 raw SQL: ORDER BY location <-> point LIMIT 20", timed(raw_knn, points)),
         summary(
             f"app: published, active, within {RADIUS} m, nearest 20", timed(app_nearby, points)
         ),
-        summary("naive: ORDER BY Distance() LIMIT 20", timed(naive, points[:NAIVE_REPEAT])),
+        summary("B3 naive: ORDER BY Distance() LIMIT 20", timed(naive, points[:NAIVE_REPEAT])),
     ]
-    write_report(count, results)
     print(json.dumps({"places": count, "results": results}, indent=2))
-
-
-def write_report(count, results):
-    lines = [
-        "# Benchmarks",
-        "",
-        "Written by `make bench` (bench/nearby.py); rerun it to refresh. Every figure below comes",
-        "from one run on one machine, with the baseline measured in that same run.",
-        "",
-        f"## Nearest 20 places among {count:,} synthetic places (PostGIS)",
-        "",
-        f"Measured {time.strftime('%Y-%m-%d %H:%M')} on {os.cpu_count()} cores; "
-        "random points around Dutch cities.",
-        "",
-        "| query | runs | median (ms) | p95 (ms) |",
-        "|---|---|---|---|",
-        *(f"| {r['query']} | {r['runs']} | {r['median_ms']} | {r['p95_ms']} |" for r in results),
-        "",
-        "Target: the app's query at most 20 ms median on a 2-core machine.",
-        "",
-    ]
-    (ROOT / "docs").mkdir(exist_ok=True)
-    (ROOT / "docs" / "benchmarks.md").write_text("\n".join(lines))
 
 
 if __name__ == "__main__":

@@ -1,0 +1,137 @@
+"""Turn the figures of one `make bench` run into docs/benchmarks.md and docs/benchmarks.json."""
+
+import json
+import platform
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import django
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGETS = [
+    ("map data M, Amsterdam at zoom 15", "p50_ms", 300, "M map data ≤ 300 ms"),
+    ("nearby page XL", "p95_ms", 50, "nearby at 1M: p95 ≤ 50 ms through HTTP"),
+    ("home page M", "p95_ms", 100, "home page M: p95 ≤ 100 ms at 4 clients"),
+    ("place page M", "p95_ms", 100, "place page M: p95 ≤ 100 ms at 4 clients"),
+]
+
+
+def versions():
+    postgis = subprocess.run(
+        [
+            "psql",
+            "-h",
+            "127.0.0.1",
+            "-U",
+            "postgres",
+            "-d",
+            "ontmoeting_bench",
+            "-tAc",
+            "select version() || ' / PostGIS ' || postgis_lib_version()",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout.strip()
+    return {
+        "python": platform.python_version(),
+        "django": django.get_version(),
+        "database": postgis,
+        "machine": f"{platform.machine()}, {__import__('os').cpu_count()} cores",
+    }
+
+
+def main():
+    out = Path(sys.argv[1])
+    sets = {}
+    for size in ("S", "M", "XL"):
+        path = out / f"http-{size}.json"
+        if path.exists():
+            sets[size] = json.loads(path.read_text())
+    query = (
+        json.loads((out / "query-XL.json").read_text())
+        if (out / "query-XL.json").exists()
+        else None
+    )
+    imports = {p.stem: p.read_text().strip() for p in out.glob("import-*.txt")}
+    figures = {
+        "measured": time.strftime("%Y-%m-%d %H:%M"),
+        "versions": versions(),
+        "http": sets,
+        "query": query,
+        "imports": imports,
+    }
+    (ROOT / "docs").mkdir(exist_ok=True)
+    (ROOT / "docs" / "benchmarks.json").write_text(json.dumps(figures, indent=1))
+    (ROOT / "docs" / "benchmarks.md").write_text(markdown(figures))
+
+
+def markdown(figures):
+    lines = [
+        "# Benchmarks",
+        "",
+        "Written by `make bench` (bench/run.sh); every figure comes from one run on one machine,",
+        "with its baselines measured in that same run: B0 the framework floor (`/healthz`), B1 the",
+        "same bytes as a static file from the same server, B2 the raw SQL, B3 the naive query.",
+        "Loopback only; gunicorn `-w 3 -k gthread --threads 2`. The same figures are in",
+        "`docs/benchmarks.json`.",
+        "",
+        f"Measured {figures['measured']}: "
+        + ", ".join(f"{k} {v}" for k, v in figures["versions"].items()),
+        "",
+    ]
+    if figures["query"]:
+        lines += [
+            f"## Nearest places among {figures['query']['places']:,} (query level, PostGIS)",
+            "",
+            "| query | runs | median (ms) | p95 (ms) |",
+            "|---|---|---|---|",
+        ]
+        lines += [
+            f"| {r['query']} | {r['runs']} | {r['median_ms']} | {r['p95_ms']} |"
+            for r in figures["query"]["results"]
+        ]
+        lines.append("")
+    for size, data in figures["http"].items():
+        lines += [
+            f"## HTTP, set {size}",
+            "",
+            "| endpoint | bytes (gzip) | first (ms) | 304 (ms) | p50 / p95 / p99 ms, 1 client | req/s 1 | p50 / p95 / p99 ms, 4 clients | req/s 4 | errors |",
+            "|---|---|---|---|---|---|---|---|---|",
+        ]
+        for r in data["results"]:
+            one, four = r["runs"]
+            lines.append(
+                f"| {r['name']} | {r['bytes']:,} ({r['bytes_gzip']:,}) | {r.get('first_ms', '')} | "
+                f"{r['revalidated_p50_ms'] or ''} | {one['p50_ms']} / {one['p95_ms']} / {one['p99_ms']} | "
+                f"{one['req_per_s']} | {four['p50_ms']} / {four['p95_ms']} / {four['p99_ms']} | "
+                f"{four['req_per_s']} | {one['errors'] + four['errors']} |"
+            )
+        lines += ["", f"Peak RSS per worker (MB): {data.get('worker_rss_mb')}", ""]
+    lines += ["## Targets", "", "| target | measured | met |", "|---|---|---|"]
+    for name, key, limit, label in TARGETS:
+        value = find(figures, name, key)
+        met = (
+            "yes"
+            if value is not None and value <= limit
+            else "no"
+            if value is not None
+            else "not measured"
+        )
+        lines.append(f"| {label} | {value} | {met} |")
+    lines += ["", "## Imports", ""] + [f"- {k}: {v}" for k, v in figures["imports"].items()] + [""]
+    return "\n".join(lines)
+
+
+def find(figures, name, key):
+    for data in figures["http"].values():
+        for result in data["results"]:
+            if result["name"] == name:
+                return result["runs"][1][key] if key == "p95_ms" else result["runs"][0][key]
+    return None
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# make bench: synthetic sets S, M and XL on PostGIS, each served by gunicorn on loopback and
+# measured with bench/http.py; query-level figures from bench/nearby.py; report in docs/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=.venv/bin/python
+PORT=${BENCH_PORT:-8765}
+OUT=var/bench
+mkdir -p "$OUT"
+export SECRET_KEY=bench-only-secret-key-not-for-production DEBUG= BENCH_PORT=$PORT
+export STATIC_ROOT_OVERRIDE=1
+
+ensure_db() {  # name, size
+  local db=$1 size=$2 url=postgis://postgres@127.0.0.1:5432/$1
+  psql -q -h 127.0.0.1 -U postgres -d postgres -tAc "select 1 from pg_database where datname='$db'" | grep -q 1 \
+    || psql -q -h 127.0.0.1 -U postgres -d postgres -c "create database $db"
+  DATABASE_URL=$url $PY manage.py migrate --noinput -v 0
+  local have
+  have=$(psql -h 127.0.0.1 -U postgres -d "$db" -tAc "select count(*) from places_place where source='synthetic'")
+  if [ "$have" != "$size" ]; then
+    DATABASE_URL=$url $PY manage.py generate_places "$size" --seed 7 --commit | tail -1 | tee "$OUT/import-$db.txt"
+  fi
+}
+
+serve() {  # database url
+  DATABASE_URL=$1 .venv/bin/gunicorn ontmoeting.wsgi --bind 127.0.0.1:$PORT -w 3 -k gthread \
+    --threads 2 --control-socket "$OUT/gunicorn.ctl" --pid "$OUT/gunicorn.pid" \
+    --error-logfile "$OUT/gunicorn.log" --daemon
+  for _ in $(seq 1 50); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.2; done
+  sleep 1
+  export BENCH_WORKER_PIDS=$(pgrep -P "$(cat "$OUT/gunicorn.pid")" | tr '\n' ' ')
+}
+
+stop() {
+  kill "$(cat "$OUT/gunicorn.pid")" 2>/dev/null || true
+  for _ in $(seq 1 50); do [ -e "$OUT/gunicorn.pid" ] || break; sleep 0.2; done
+  sleep 0.5
+}
+
+measure_set() {  # label, db, endpoints json
+  local url=postgis://postgres@127.0.0.1:5432/$2
+  serve "$url"; $PY bench/http.py prepare "$3"; stop
+  serve "$url"; $PY bench/http.py measure "$3" > "$OUT/http-$1.json"; stop
+}
+
+$PY manage.py collectstatic --noinput -v 0
+ensure_db ontmoeting_bench_s 300
+ensure_db ontmoeting_bench_m 20000
+ensure_db ontmoeting_bench 1000000
+
+AMS="bbox=4.85,52.34,4.95,52.40"
+measure_set S ontmoeting_bench_s '[
+ ["map data S, all", "/kaart.geojson?zoom=8"],
+ ["home page S", "/"],
+ ["place page S", "/plek/synthetisch-5/"],
+ ["nearby page S", "/in-de-buurt/?lat=52.37&lng=4.89&straal=5000"]]'
+measure_set M ontmoeting_bench_m '[
+ ["map data M, all at zoom 8", "/kaart.geojson?zoom=8"],
+ ["map data M, Amsterdam at zoom 12", "/kaart.geojson?zoom=12&'"$AMS"'"],
+ ["map data M, Amsterdam at zoom 15", "/kaart.geojson?zoom=15&bbox=4.88,52.36,4.90,52.38"],
+ ["home page M", "/"],
+ ["place page M", "/plek/synthetisch-5/"]]'
+measure_set XL ontmoeting_bench '[
+ ["map data XL, all at zoom 8", "/kaart.geojson?zoom=8"],
+ ["map data XL, Amsterdam at zoom 12", "/kaart.geojson?zoom=12&'"$AMS"'"],
+ ["map data XL, Amsterdam at zoom 15", "/kaart.geojson?zoom=15&bbox=4.88,52.36,4.90,52.38"],
+ ["nearby page XL", "/in-de-buurt/?lat=52.37&lng=4.89&straal=1000"],
+ ["nearby page XL, type filter", "/in-de-buurt/?lat=52.37&lng=4.89&straal=1000&type=buurtkamer"],
+ ["place page XL", "/plek/synthetisch-5/"]]'
+
+DATABASE_URL=postgis://postgres@127.0.0.1:5432/ontmoeting_bench $PY bench/nearby.py > "$OUT/query-XL.json"
+$PY bench/report.py "$OUT"
