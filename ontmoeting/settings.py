@@ -118,6 +118,12 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# An optional read replica for the heavy read-only traffic: map data and the JSON API.
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        os.environ["DATABASE_REPLICA_URL"], conn_max_age=60, conn_health_checks=True
+    )
+MAP_DATABASE = "replica" if "replica" in DATABASES else "default"
 if DATABASES["default"]["ENGINE"] not in GIS_ENGINES:
     raise ImproperlyConfigured(
         f"DATABASE_URL must use the postgis:// or spatialite:// scheme (got engine "

@@ -81,7 +81,8 @@ class PlacesAPI(View):
     geojson = False
 
     def get(self, request, fmt="json"):
-        places = PlaceFilter(request.GET, queryset=Place.objects.published()).qs.order_by("pk")
+        published = Place.objects.using(settings.MAP_DATABASE).published()
+        places = PlaceFilter(request.GET, queryset=published).qs.order_by("pk")
         places = places.annotate(point=Transform("location", settings.WEB_SRID))
         paginator, page = page_of(request, places.values(*FIELDS, "point"))
         rows = [record(row) for row in (page.object_list if page else [])]

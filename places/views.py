@@ -72,7 +72,7 @@ class PlaceMapDataView(FilteredPlacesMixin, View):
         body = cache.get(key)
         if body is None:
             body = mapdata.payload(
-                self.get_filter().qs,
+                self.get_filter().qs.using(settings.MAP_DATABASE),
                 bbox=mapdata.parse_bbox(request.GET.get("bbox")),
                 zoom=mapdata.parse_zoom(request.GET.get("zoom")),
             )
