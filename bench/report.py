@@ -56,6 +56,7 @@ def main():
         else None
     )
     imports = {p.stem: p.read_text().strip() for p in out.glob("import-*.txt")}
+    browser = [json.loads(p.read_text()) for p in sorted(out.glob("browser-*.json"))]
     figures = {
         "measured": time.strftime("%Y-%m-%d %H:%M"),
         "versions": versions(),
@@ -110,6 +111,12 @@ def markdown(figures):
                 f"{four['req_per_s']} | {one['errors'] + four['errors']} |"
             )
         lines += ["", f"Peak RSS per worker (MB): {data.get('worker_rss_mb')}", ""]
+    if figures["browser"]:
+        lines += ["## Home map in headless Chromium", "",
+                  "Time from navigation until the first marker is shown (tiles stubbed).", "",
+                  "| set | runs | median (ms) | max (ms) |", "|---|---|---|---|"]
+        lines += [f"| {b['set']} | {b['runs']} | {b['median_ms']} | {b['max_ms']} |" for b in figures["browser"]]
+        lines.append("")
     lines += ["## Targets", "", "| target | measured | met |", "|---|---|---|"]
     for name, key, limit, label in TARGETS:
         value = find(figures, name, key)

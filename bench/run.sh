@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # make bench: synthetic sets S, M and XL on PostGIS, each served by gunicorn on loopback and
-# measured with bench/http.py; query-level figures from bench/nearby.py; report in docs/.
+# measured with bench/load.py; query-level figures from bench/nearby.py; report in docs/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
@@ -39,8 +39,10 @@ stop() {
 
 measure_set() {  # label, db, endpoints json
   local url=postgis://postgres@127.0.0.1:5432/$2
-  serve "$url"; $PY bench/http.py prepare "$3"; stop
-  serve "$url"; $PY bench/http.py measure "$3" > "$OUT/http-$1.json"; stop
+  serve "$url"; $PY bench/load.py prepare "$3"; stop
+  serve "$url"; $PY bench/load.py measure "$3" > "$OUT/http-$1.json"
+  if [ "$1" != XL ]; then $PY bench/browser.py "$1" > "$OUT/browser-$1.json"; fi
+  stop
 }
 
 $PY manage.py collectstatic --noinput -v 0
