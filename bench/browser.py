@@ -9,8 +9,15 @@ import time
 from playwright.sync_api import sync_playwright
 
 PORT = int(os.environ.get("BENCH_PORT", "8765"))
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 
 
 def main(label, runs=5):
@@ -21,8 +28,10 @@ def main(label, runs=5):
         for _ in range(runs):
             context = browser.new_context()
             # Tiles come from the internet in production; here they are answered at once.
-            context.route("**/*", lambda r: r.continue_() if r.request.url.startswith(url)
-                          else r.fulfill(status=204))
+            context.route(
+                "**/*",
+                lambda r: r.continue_() if r.request.url.startswith(url) else r.fulfill(status=204),
+            )
             page = context.new_page()
             start = time.perf_counter()
             page.goto(url)
@@ -31,8 +40,16 @@ def main(label, runs=5):
             times.append((time.perf_counter() - start) * 1000)
             context.close()
         browser.close()
-    print(json.dumps({"set": label, "runs": runs, "median_ms": round(statistics.median(times)),
-                      "max_ms": round(max(times))}))
+    print(
+        json.dumps(
+            {
+                "set": label,
+                "runs": runs,
+                "median_ms": round(statistics.median(times)),
+                "max_ms": round(max(times)),
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

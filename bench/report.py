@@ -112,10 +112,18 @@ def markdown(figures):
             )
         lines += ["", f"Peak RSS per worker (MB): {data.get('worker_rss_mb')}", ""]
     if figures["browser"]:
-        lines += ["## Home map in headless Chromium", "",
-                  "Time from navigation until the first marker is shown (tiles stubbed).", "",
-                  "| set | runs | median (ms) | max (ms) |", "|---|---|---|---|"]
-        lines += [f"| {b['set']} | {b['runs']} | {b['median_ms']} | {b['max_ms']} |" for b in figures["browser"]]
+        lines += [
+            "## Home map in headless Chromium",
+            "",
+            "Time from navigation until the first marker is shown (tiles stubbed).",
+            "",
+            "| set | runs | median (ms) | max (ms) |",
+            "|---|---|---|---|",
+        ]
+        lines += [
+            f"| {b['set']} | {b['runs']} | {b['median_ms']} | {b['max_ms']} |"
+            for b in figures["browser"]
+        ]
         lines.append("")
     lines += ["## Targets", "", "| target | measured | met |", "|---|---|---|"]
     for name, key, limit, label in TARGETS:

@@ -67,6 +67,28 @@ class PlaceFilter(django_filters.FilterSet):
         model = Place
         fields = []
 
+    def __init__(self, data=None, *args, **kwargs):
+        super().__init__(data, *args, **kwargs)
+        self.narrow_area_choices(data or {})
+
+    def narrow_area_choices(self, data):
+        """Offer the wijken of the chosen gemeente and the buurten of the chosen wijk only:
+        a country has thousands of buurten, too many for one list (and for every page)."""
+        wijken = self.filters["wijk"].queryset
+        buurten = self.filters["buurt"].queryset
+        if data.get("gemeente"):
+            wijken = wijken.filter(parent__code=data["gemeente"])
+        if data.get("wijk"):
+            buurten = buurten.filter(parent__code=data["wijk"])
+        elif data.get("buurt"):
+            buurten = buurten.filter(code=data["buurt"])  # a shared link with a buurt only
+        else:
+            buurten = buurten.none()
+        self.filters["wijk"].queryset = wijken
+        self.filters["buurt"].queryset = buurten
+        self.form.fields["wijk"].queryset = wijken
+        self.form.fields["buurt"].queryset = buurten
+
     @property
     def qs(self):
         places = super().qs

@@ -219,3 +219,10 @@ def test_admin_edits_opening_hours_in_a_week_grid(admin_client, places):
     assert 'class="hours-grid"' in body
     assert 'name="opening_hours_0" value="09:00"' in body
     assert 'name="opening_hours_29" id="id_opening_hours_29" checked' in body
+
+
+def test_buurt_choices_follow_the_chosen_wijk(client, places):
+    form = client.get(reverse("places:list")).context["filter"].form
+    assert list(form.fields["buurt"].queryset) == []  # thousands nationally: not on every page
+    form = client.get(reverse("places:list"), {"wijk": "WK036301"}).context["filter"].form
+    assert {b.code for b in form.fields["buurt"].queryset} == {"BU03630101", "BU03630102"}
