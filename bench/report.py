@@ -63,6 +63,7 @@ def main():
         "http": sets,
         "query": query,
         "imports": imports,
+        "browser": browser,
     }
     (ROOT / "docs").mkdir(exist_ok=True)
     (ROOT / "docs" / "benchmarks.json").write_text(json.dumps(figures, indent=1))
