@@ -18,7 +18,7 @@ from django.views.decorators.http import condition
 from django.views.generic import View
 
 from .filters import PlaceFilter
-from .geo import to_web
+from .geo import netherlands_polygon, to_web, web_point
 from .models import Area, Place
 from .policy import data_version
 
@@ -122,6 +122,33 @@ def geo_response(body, **cache):
     if cache:
         patch_cache_control(response, **cache)
     return response
+
+
+class NearbyAPI(View):
+    """The k nearest published, open places to a point, with their distance in metres."""
+
+    def get(self, request):
+        try:
+            lat, lng = float(request.GET["lat"]), float(request.GET["lng"])
+            k = max(1, min(int(request.GET.get("k", 10)), 100))
+        except (KeyError, ValueError):
+            return JsonResponse({"error": "lat, lng (and optionally k) are required"}, status=400)
+        point = web_point(lng, lat)
+        if not netherlands_polygon().contains(point):
+            return JsonResponse({"error": "the point lies outside the Netherlands"}, status=400)
+        radius = min(int(request.GET.get("straal", 5000) or 5000), 50_000)
+        published = Place.objects.using(settings.MAP_DATABASE).published().within(point, radius)
+        places = PlaceFilter(request.GET, queryset=published).qs.nearest(point, k)
+        rows = [
+            {
+                "slug": p.slug,
+                "name": p.name,
+                "type": p.place_type_id,
+                "distance_m": round(p.distance.m),
+            }
+            for p in places.only("slug", "name", "place_type_id", "location")
+        ]
+        return JsonResponse({"count": len(rows), "results": rows})
 
 
 class AreasAPI(View):

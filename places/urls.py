@@ -59,6 +59,7 @@ urlpatterns = [
     ),
     re_path(r"^api/plekken\.(?P<fmt>json|geojson)$", api.PlacesAPI.as_view(), name="api-places"),
     re_path(r"^api/gebieden\.(?P<fmt>json|geojson)$", api.AreasAPI.as_view(), name="api-areas"),
+    path("api/in-de-buurt.json", api.NearbyAPI.as_view(), name="api-nearby"),
     path("api/openapi.json", api.OpenAPIView.as_view(), name="openapi"),
     # Editors.
     path("redactie/", moderation.DashboardView.as_view(), name="moderation"),

@@ -137,3 +137,18 @@ def test_knn_ordering_is_exact_on_both_databases(street):
     origin = web_point(4.89, 52.37)
     names = [p.name for p in Place.objects.within(origin, 1000).nearest(origin, 10)]
     assert names == ["Dichtbij", "Op afspraak", "Halverwege", "Verder"]
+
+
+def test_nearby_api_gives_the_k_nearest_with_distances(client, street):
+    data = client.get(
+        reverse("places:api-nearby"), {"lat": "52.37", "lng": "4.89", "k": "3"}
+    ).json()
+    assert [r["name"] for r in data["results"]] == ["Dichtbij", "Op afspraak", "Halverwege"]
+    assert 115 < data["results"][0]["distance_m"] < 125
+
+
+def test_nearby_api_refuses_bad_input(client, street):
+    assert client.get(reverse("places:api-nearby"), {"lat": "x"}).status_code == 400
+    assert (
+        client.get(reverse("places:api-nearby"), {"lat": "48.8", "lng": "2.3"}).status_code == 400
+    )

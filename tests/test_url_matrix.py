@@ -70,6 +70,7 @@ EXPECTED = {
     "api-places": public(),
     "api-areas": public(),
     "openapi": public(),
+    "api-nearby": public(400, 405),
     "moderation": editors_only(200, 405),
     "changes": editors_only(200, 405),
     "publish": editors_only(405, 302),
