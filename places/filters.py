@@ -11,7 +11,7 @@ SHOW_ALL = "all"
 def area_filter(kind, label):
     return django_filters.ModelChoiceFilter(
         label=label,
-        queryset=Area.objects.filter(kind=kind),
+        queryset=Area.objects.filter(kind=kind).only("code", "name", "kind"),
         to_field_name="code",
         method="filter_area",
         empty_label=_("all"),

@@ -59,7 +59,10 @@ class PlaceQuerySet(models.QuerySet):
         return self.filter(query)
 
     def for_listing(self):
-        return self.select_related("place_type", "buurt__parent", "organisation")
+        # Area boundaries are large: a listing needs their names only.
+        return self.select_related("place_type", "buurt__parent", "organisation").defer(
+            "buurt__geometry", "buurt__parent__geometry"
+        )
 
     def within(self, point, metres):
         """Places within `metres` of point (true distance, in the metric storage SRID)."""

@@ -254,6 +254,8 @@ class Place(models.Model):
         ordering = ["name"]
         verbose_name = _("meeting place")
         verbose_name_plural = _("meeting places")
+        # The list is ordered by name: with an index the first page needs no full sort.
+        indexes = [models.Index(fields=["name"], name="place_name_idx")]
         constraints = [
             models.UniqueConstraint(
                 fields=["source", "external_id"],
