@@ -66,6 +66,8 @@ measure_set XL ontmoeting_bench '[
  ["map data XL, all at zoom 8", "/kaart.geojson?zoom=8"],
  ["map data XL, Amsterdam at zoom 12", "/kaart.geojson?zoom=12&'"$AMS"'"],
  ["map data XL, Amsterdam at zoom 15", "/kaart.geojson?zoom=15&bbox=4.88,52.36,4.90,52.38"],
+ ["nearby API XL, k=10", "/api/in-de-buurt.json?lat=52.37&lng=4.89&k=10"],
+ ["nearby API XL, k=10, type filter", "/api/in-de-buurt.json?lat=52.37&lng=4.89&k=10&type=buurtkamer"],
  ["nearby page XL", "/in-de-buurt/?lat=52.37&lng=4.89&straal=1000"],
  ["nearby page XL, type filter", "/in-de-buurt/?lat=52.37&lng=4.89&straal=1000&type=buurtkamer"],
  ["place page XL", "/plek/synthetisch-5/"]]'
