@@ -136,9 +136,14 @@ class NearbyAPI(View):
         point = web_point(lng, lat)
         if not netherlands_polygon().contains(point):
             return JsonResponse({"error": "the point lies outside the Netherlands"}, status=400)
-        radius = min(int(request.GET.get("straal", 5000) or 5000), 50_000)
-        published = Place.objects.using(settings.MAP_DATABASE).published().within(point, radius)
-        places = PlaceFilter(request.GET, queryset=published).qs.nearest(point, k)
+        try:
+            radius = min(int(request.GET.get("straal") or 5000), 50_000)
+        except ValueError:
+            radius = 5000
+        published = Place.objects.using(settings.MAP_DATABASE).published()
+        places = PlaceFilter(request.GET, queryset=published).qs.only(
+            "slug", "name", "place_type_id", "location"
+        )
         rows = [
             {
                 "slug": p.slug,
@@ -146,7 +151,7 @@ class NearbyAPI(View):
                 "type": p.place_type_id,
                 "distance_m": round(p.distance.m),
             }
-            for p in places.only("slug", "name", "place_type_id", "location")
+            for p in places.nearest_within(point, k, radius)
         ]
         return JsonResponse({"count": len(rows), "results": rows})
 

@@ -28,12 +28,16 @@ class PlaceFilter(django_filters.FilterSet):
         to_field_name="slug",
         queryset=PlaceType.objects.all(),
         widget=forms.CheckboxSelectMultiple,
+        # A place has one type: no duplicates to remove, and DISTINCT would stop the
+        # nearest-first (KNN) index order.
+        distinct=False,
     )
     beheer = django_filters.MultipleChoiceFilter(
         label=_("Management form"),
         field_name="management_form",
         choices=Place.ManagementForm.choices,
         widget=forms.CheckboxSelectMultiple,
+        distinct=False,
     )
     gemeente = area_filter(Area.Kind.GEMEENTE, _("Municipality"))
     wijk = area_filter(Area.Kind.WIJK, _("District"))

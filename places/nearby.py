@@ -108,17 +108,19 @@ class NearbyView(TemplateView):
         base = Place.objects.visible_to(self.request.user)
         if origin:
             label, point = origin
-            base = base.within(point, form.radius)
+            if self.request.GET.get("open_now") or self.request.GET.get("open_at"):
+                # Opening hours are evaluated in Python: keep the candidates to the circle.
+                base = base.within(point, form.radius)
         place_filter = PlaceFilter(self.request.GET, queryset=base)
         context["filter"] = place_filter
         context["filters_used"] = place_filter.is_valid() and any(
             place_filter.form.cleaned_data.values()
         )
         if origin:
-            places = list(
+            places = (
                 place_filter.qs.for_listing()
                 .prefetch_related("target_groups")
-                .nearest(point, settings.NEARBY_MAX_RESULTS)
+                .nearest_within(point, settings.NEARBY_MAX_RESULTS, form.radius)
             )
             context.update(
                 searched=True,

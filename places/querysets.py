@@ -81,6 +81,16 @@ class PlaceQuerySet(models.QuerySet):
         rows = self.exclude(opening_hours="").values_list("pk", "opening_hours")
         return self.filter(pk__in=[pk for pk, text in rows if hours.is_open(text, moment)])
 
+    def nearest_within(self, point, limit, metres):
+        """The nearest `limit` places no farther than `metres`, nearest first (a list).
+
+        On PostGIS the KNN index order comes first and the distance cap is applied to the k
+        rows after it: adding ST_DWithin to the query itself makes the planner collect every
+        place in the circle and sort them (0.4 s instead of 4 ms among 1M places with a
+        selective filter).
+        """
+        return [p for p in self.nearest(point, limit) if p.distance.m <= metres]
+
     def nearest(self, point, limit):
         """The `limit` places nearest to point, with their distance in metres.
 

@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from places import urls as place_urls
 from places.models import ClaimRequest, ContactMoment, Membership, Place, Report
+from surveys.models import Response
 
 pytestmark = pytest.mark.django_db
 
@@ -120,6 +121,7 @@ def snapshot():
         "contacts": ContactMoment.objects.count(),
         "history": Place.history.count(),
         "places": Place.objects.count(),
+        "responses": Response.objects.count(),
     }
 
 
@@ -127,15 +129,19 @@ def test_every_url_has_an_entry():
     assert {pattern.name for pattern in place_urls.urlpatterns} == set(EXPECTED)
 
 
-@pytest.mark.parametrize("name", sorted(EXPECTED))
-@pytest.mark.parametrize("role", ROLES)
-def test_get_and_post(name, role, client, places, people):
-    expected_get, expected_post = EXPECTED[name][role]
+def check(client, people, role, url, expected, may_write=False):
+    """GET and POST as a role; a refused POST (or an anonymous one) changes nothing."""
+    expected_get, expected_post = expected
     if role != "anonymous":
         client.force_login(people[role])
-    url = url_for(name, places, people)
     assert client.get(url).status_code == expected_get
     before = snapshot()
     assert client.post(url).status_code == expected_post
-    if expected_post in (403, 404, 405) or role == "anonymous":
+    if expected_post in (403, 404, 405) or (role == "anonymous" and not may_write):
         assert snapshot() == before
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+@pytest.mark.parametrize("role", ROLES)
+def test_get_and_post(name, role, client, places, people):
+    check(client, people, role, url_for(name, places, people), EXPECTED[name][role])

@@ -5,8 +5,8 @@ from django.urls import reverse
 
 from surveys import urls as survey_urls
 from surveys.answering import answer_token
-from surveys.models import Response, SurveyRound
-from tests.test_url_matrix import LOGIN, ROLES, editors_only, logged_in, public, snapshot
+from surveys.models import SurveyRound
+from tests.test_url_matrix import LOGIN, ROLES, check, editors_only, logged_in, public
 
 pytestmark = pytest.mark.django_db
 
@@ -44,15 +44,7 @@ def test_every_url_has_an_entry():
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 @pytest.mark.parametrize("role", ROLES)
 def test_get_and_post(name, role, client, places, people):
-    expected_get, expected_post = EXPECTED[name][role]
-    if role != "anonymous":
-        client.force_login(people[role])
     url = url_for(name, places)
-    assert client.get(url).status_code == expected_get
-    before = snapshot(), Response.objects.count()
-    assert client.post(url).status_code == expected_post
-    refused = expected_post in (403, 404, 405)
-    if refused or (role == "anonymous" and name not in ANONYMOUS_MAY_WRITE):
-        assert (snapshot(), Response.objects.count()) == before
-    if role == "anonymous" and expected_get == LOGIN:
+    check(client, people, role, url, EXPECTED[name][role], name in ANONYMOUS_MAY_WRITE)
+    if role == "anonymous" and EXPECTED[name][role][0] == LOGIN:
         assert "/account/login/" in client.get(url)["Location"]
