@@ -33,12 +33,17 @@ DEV_SECRET_KEY = "django-insecure-development-only-key"  # noqa: S105 (refused u
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY and DEBUG:
     SECRET_KEY = DEV_SECRET_KEY
-if not SECRET_KEY or (SECRET_KEY == DEV_SECRET_KEY and not DEBUG):
-    raise ImproperlyConfigured(
+# Without a real key the app must not serve: ontmoeting/wsgi.py stops with this message (and
+# Django refuses to sign anything with an empty key). Commands that sign nothing, such as
+# migrate or makemigrations, still run.
+MISSING_KEY_MESSAGE = None
+if not DEBUG and SECRET_KEY in ("", DEV_SECRET_KEY):
+    MISSING_KEY_MESSAGE = (
         "SECRET_KEY is not set. Set the SECRET_KEY environment variable to a long random "
         "value (for example: python -c 'import secrets; print(secrets.token_urlsafe(50))'), "
         "or set DEBUG=1 for local development only."
     )
+    SECRET_KEY = ""  # noqa: S105 (empty: Django then refuses to sign)
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")

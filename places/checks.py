@@ -38,3 +38,10 @@ def geocoder_url_is_http(app_configs, **kwargs):
             )
         ]
     return []
+
+
+@register(deploy=True)
+def secret_key_is_set(app_configs, **kwargs):
+    if settings.MISSING_KEY_MESSAGE:
+        return [Error(settings.MISSING_KEY_MESSAGE, id="places.E004")]
+    return []

@@ -11,7 +11,7 @@ import math
 
 from django.conf import settings
 from django.contrib.gis.db.models.functions import AsGeoJSON, Transform
-from django.contrib.gis.geos import Polygon
+from django.contrib.gis.geos import Point, Polygon
 from django.db import connections
 
 from .geo import NETHERLANDS_BBOX, to_storage, to_web
@@ -104,8 +104,6 @@ def clusters(places, zoom, count):
 
 
 def _point(x, y):
-    from django.contrib.gis.geos import Point
-
     return Point(x, y, srid=settings.STORAGE_SRID)
 
 

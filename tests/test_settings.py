@@ -13,14 +13,14 @@ from django.test import override_settings
 ROOT = Path(__file__).parent.parent
 
 
-def load_settings(**env):
+def load_settings(code=None, **env):
     environment = {
         key: value
         for key, value in os.environ.items()
         if key not in {"SECRET_KEY", "DEBUG", "DATABASE_URL", "DJANGO_SETTINGS_MODULE"}
     }
     environment.update(env, DJANGO_SETTINGS_MODULE="ontmoeting.settings")
-    code = (
+    code = code or (
         "import django; django.setup(); from django.conf import settings; "
         "db = settings.DATABASES['default']; print(db['ENGINE'], db['NAME'], settings.DEBUG)"
     )
@@ -29,15 +29,39 @@ def load_settings(**env):
     )
 
 
+SERVE = "import ontmoeting.wsgi"  # what gunicorn and runserver load
+
+
 def test_missing_secret_key_stops_the_app_without_debug():
-    result = load_settings()
+    result = load_settings(SERVE)
     assert result.returncode != 0
     assert "SECRET_KEY is not set" in result.stderr
 
 
 def test_the_development_key_is_refused_without_debug():
-    result = load_settings(SECRET_KEY="django-insecure-development-only-key")
+    result = load_settings(SERVE, SECRET_KEY="django-insecure-development-only-key")
     assert result.returncode != 0 and "SECRET_KEY" in result.stderr
+
+
+def test_a_real_key_serves():
+    assert load_settings(SERVE, SECRET_KEY="a-real-secret-for-this-test").returncode == 0
+
+
+def test_commands_that_sign_nothing_run_without_a_key():
+    code = (
+        "import sys; from django.core.management import call_command; import django; "
+        "django.setup(); call_command('makemigrations', '--check', '--dry-run')"
+    )
+    result = load_settings(code)
+    assert result.returncode == 0, result.stderr
+
+
+def test_deploy_check_reports_a_missing_key():
+    code = (
+        "import django; django.setup(); from django.core.checks import run_checks; "
+        "print([m.id for m in run_checks(include_deployment_checks=True)])"
+    )
+    assert "places.E004" in load_settings(code).stdout
 
 
 def test_debug_is_off_unless_asked_for():

@@ -8,6 +8,7 @@ import csv
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from places.models import Area
 
@@ -29,9 +30,14 @@ class Command(BaseCommand):
         with transaction.atomic():
             for number, (code, count) in enumerate(rows, start=2):
                 if code not in known:
-                    refused.append(f"regel {number}: onbekende code {code!r}")
+                    refused.append(
+                        _("line %(n)d: unknown code %(code)r") % {"n": number, "code": code}
+                    )
                 elif count is None:
-                    refused.append(f"regel {number}: geen geldig aantal inwoners voor {code}")
+                    refused.append(
+                        _("line %(n)d: no valid number of inhabitants for %(code)s")
+                        % {"n": number, "code": code}
+                    )
                 else:
                     Area.objects.filter(pk=known[code].pk).update(population=count)
                     updated += 1
@@ -39,9 +45,12 @@ class Command(BaseCommand):
                 transaction.set_rollback(True)
         for line in refused:
             self.stdout.write(f"  {line}")
-        self.stdout.write(f"Bijgewerkt: {updated}; geweigerd: {len(refused)}.")
+        self.stdout.write(
+            _("Updated: %(updated)d; refused: %(refused)d.")
+            % {"updated": updated, "refused": len(refused)}
+        )
         if not commit:
-            self.stdout.write("Proefrun: er is niets opgeslagen. Voeg --commit toe.")
+            self.stdout.write(_("Dry run: nothing was written. Add --commit to import."))
 
 
 def read_rows(path):
@@ -56,12 +65,13 @@ def read_rows(path):
             count_col = next((fields[c] for c in COUNT_COLUMNS if c in fields), None)
             if not code_col or not count_col:
                 raise CommandError(
-                    "Er is niets geïmporteerd: het bestand mist een kolom 'code' of 'inwoners'."
+                    _("Nothing was imported: the file lacks a column 'code' or 'inwoners'.")
                 )
             return [(row[code_col].strip(), as_count(row[count_col])) for row in reader]
     except (OSError, UnicodeDecodeError, csv.Error) as error:
         raise CommandError(
-            f"Er is niets geïmporteerd: {path} is geen leesbaar CSV-bestand ({error})."
+            _("Nothing was imported: %(path)s is not a readable CSV file (%(error)s).")
+            % {"path": path, "error": error}
         ) from error
 
 
