@@ -1,5 +1,6 @@
 import django_filters
 from django import forms
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from . import hours
@@ -77,11 +78,17 @@ class PlaceFilter(django_filters.FilterSet):
 
     def narrow_area_choices(self, data):
         """Offer the wijken of the chosen gemeente and the buurten of the chosen wijk only:
-        a country has thousands of buurten, too many for one list (and for every page)."""
+        a country has thousands of wijken and buurten, too many for one list (and for every
+        page). A register of one gemeente offers its wijken straight away."""
         wijken = self.filters["wijk"].queryset
         buurten = self.filters["buurt"].queryset
         if data.get("gemeente"):
             wijken = wijken.filter(parent__code=data["gemeente"])
+        elif data.get("wijk"):
+            wijken = wijken.filter(code=data["wijk"])  # a shared link with a wijk only
+        else:  # the wijken of the only gemeente; none when there are several
+            others = Area.objects.filter(kind=Area.Kind.GEMEENTE).exclude(pk=OuterRef("parent"))
+            wijken = wijken.filter(~Exists(others))
         if data.get("wijk"):
             buurten = buurten.filter(parent__code=data["wijk"])
         elif data.get("buurt"):

@@ -4,11 +4,13 @@ import json
 from django.conf import settings
 from django.contrib.gis.db.models import Union
 from django.core.cache import cache
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.decorators import method_decorator
+from django.utils.functional import cached_property
 from django.views.decorators.cache import cache_control
 from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import condition
@@ -34,12 +36,42 @@ class FilteredPlacesMixin:
         return self._filter
 
 
+class CachedCountPaginator(Paginator):
+    """Counting a large filtered set costs more than the page itself: count once per data
+    version and filter (the key), then read the number from the cache."""
+
+    def __init__(self, *args, count_key, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.count_key = count_key
+
+    @cached_property
+    def count(self):
+        return cache.get_or_set(self.count_key, lambda: Paginator.count.func(self), 3600)
+
+
 class PlaceListView(FilteredPlacesMixin, ListView):
+    """The home page. Its list part (count, rows, page links) is cached per data version,
+    role, filter, page and language: rendering 100 rows costs more than finding them."""
+
     template_name = "places/place_list.html"
     paginate_by = 100
 
     def get_queryset(self):
         return self.get_filter().qs
+
+    def list_key(self):
+        if not hasattr(self, "_list_key"):
+            query = self.request.GET.urlencode()
+            if self.request.GET.get("open_now"):
+                query += "|" + hours.now().strftime("%Y%m%d%H%M")  # open now changes by itself
+            key = f"{DataVersion.current()}|{self.request.user.is_staff}|{query}"
+            self._list_key = hashlib.sha256(key.encode()).hexdigest()[:32]
+        return self._list_key
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        return CachedCountPaginator(
+            queryset, per_page, count_key="place-count:" + self.list_key(), **kwargs
+        )
 
     def get_context_data(self, **kwargs):
         query = self.request.GET.copy()
@@ -47,6 +79,7 @@ class PlaceListView(FilteredPlacesMixin, ListView):
         return super().get_context_data(
             filter=self.get_filter(),
             query=query.urlencode(),
+            list_key=self.list_key(),
             **kwargs,
         )
 

@@ -3,7 +3,7 @@ import json
 import pytest
 from django.urls import reverse
 
-from places.models import Place
+from places.models import Area, Place
 from tests.conftest import web_point
 from tests.factories import PlaceFactory
 
@@ -213,6 +213,28 @@ def test_list_and_map_data_queries_do_not_grow_with_the_places(
         client.get(reverse("places:map-data"))
 
 
+def test_the_list_is_served_from_the_cache_until_a_place_changes(
+    client, places, django_assert_max_num_queries
+):
+    first = client.get(reverse("places:list")).content.decode()
+    with django_assert_max_num_queries(5):  # data version, filter choices: no count, no rows
+        again = client.get(reverse("places:list")).content.decode()
+    assert again.count("<tr>") == first.count("<tr>") > 1
+    places["huis"].name = "Huis van de Wijk Nieuwe Naam"
+    places["huis"].save()
+    assert "Huis van de Wijk Nieuwe Naam" in client.get(reverse("places:list")).content.decode()
+
+
+def test_the_cached_list_is_per_language_and_role(client, admin_client, places):
+    assert "Naam" in client.get(reverse("places:list")).content.decode()
+    english = client.get(reverse("places:list"), headers={"accept-language": "en"})
+    assert ">Name</th>" in english.content.decode()
+    places["huis"].is_published = False
+    places["huis"].save()
+    assert places["huis"].name not in client.get(reverse("places:list")).content.decode()
+    assert places["huis"].name in admin_client.get(reverse("places:list")).content.decode()
+
+
 def test_admin_edits_opening_hours_in_a_week_grid(admin_client, places):
     url = reverse("admin:places_place_change", args=[places["huis"].pk])
     body = admin_client.get(url).content.decode()
@@ -226,3 +248,15 @@ def test_buurt_choices_follow_the_chosen_wijk(client, places):
     assert list(form.fields["buurt"].queryset) == []  # thousands nationally: not on every page
     form = client.get(reverse("places:list"), {"wijk": "WK036301"}).context["filter"].form
     assert {b.code for b in form.fields["buurt"].queryset} == {"BU03630101", "BU03630102"}
+
+
+def test_wijk_choices_wait_for_a_gemeente_when_there_are_several(client, places):
+    form = client.get(reverse("places:list")).context["filter"].form
+    assert [w.code for w in form.fields["wijk"].queryset] == ["WK036301"]  # one gemeente
+    Area.objects.create(
+        code="GM0384", name="Diemen", kind="gemeente", geometry=places["huis"].buurt.geometry
+    )
+    form = client.get(reverse("places:list")).context["filter"].form
+    assert list(form.fields["wijk"].queryset) == []
+    form = client.get(reverse("places:list"), {"gemeente": "GM0363"}).context["filter"].form
+    assert [w.code for w in form.fields["wijk"].queryset] == ["WK036301"]

@@ -75,6 +75,8 @@
   /* Small registers come in one go and are clustered in the browser. When the server says
    * there are too many places, the map asks for what is in view at each move, and the
    * server sends points or clusters of places. */
+  var FIRST_ZOOM = 8;
+
   function loadPlaces(map, container, fitToPlaces) {
     var status = document.getElementById("map-status");
     var layer = null;
@@ -116,14 +118,27 @@
       fetchData("bbox=" + bbox + "&zoom=" + map.getZoom()).then(draw).catch(function () {});
     }
 
-    fetchData("zoom=" + map.getZoom())
+    function boundsOf(data) {
+      return L.latLngBounds(data.features.map(function (feature) {
+        var c = feature.geometry.coordinates;
+        return [c[1], c[0]];
+      }));
+    }
+
+    // The first answer, at a zoom that clusters a large set coarsely, tells where the places
+    // are. Points are drawn at once; clusters are fetched again for the fitted view, so that
+    // thousands of fine clusters are never drawn only to be thrown away.
+    fetchData("zoom=" + Math.min(map.getZoom(), FIRST_ZOOM))
       .then(function (data) {
-        draw(data);
-        var bounds = L.geoJSON(data).getBounds();
+        var bounds = boundsOf(data);
+        if (!data.clustered) draw(data);
         if (fitToPlaces && bounds.isValid()) {
           map.fitBounds(bounds, { maxZoom: 15, padding: [20, 20], animate: false });
         }
-        if (data.clustered) map.on("moveend", inView);
+        if (data.clustered) {
+          map.on("moveend", inView);
+          inView();
+        }
       })
       .catch(function () {
         container.dataset.loaded = "error";

@@ -97,3 +97,33 @@ def test_the_map_and_filter_work_with_the_keyboard(page, live_server, places):
     page.locator(".place-marker[title='Buurtkamer Het Anker']").focus()
     page.keyboard.press("Enter")
     assert page.locator(".leaflet-popup-content a").inner_text() == "Buurtkamer Het Anker"
+
+
+def test_a_large_set_is_shown_as_clusters_that_open_into_markers(
+    page, live_server, amsterdam, settings
+):
+    settings.MAP_POINT_LIMIT = 5
+    for i in range(8):  # two groups far apart: Amsterdam and Maastricht
+        PlaceFactory(name=f"Noord {i}", location=web_point(4.90 + i * 0.001, 52.37))
+    for i in range(4):
+        PlaceFactory(name=f"Zuid {i}", location=web_point(5.69 + i * 0.001, 50.85))
+    requests = []
+    page.on("request", lambda r: requests.append(r.url) if "kaart.geojson" in r.url else None)
+    open_map(page, live_server.url)
+    clusters = page.locator(".server-cluster")
+    expect(clusters).to_have_count(2)
+    assert sorted(clusters.all_inner_texts()) == ["4", "8"]
+    assert page.locator("#places-map").get_attribute("data-clustered") == "true"
+    # The first request asks coarsely where the places are; the second fits the view.
+    assert "zoom=8" in requests[0] and "bbox=" in requests[1] and len(requests) == 2
+    cluster = clusters.filter(has_text="8")  # Amsterdam; after one zoom only it is in view
+    for _ in range(5):  # each click zooms in by two levels; points from zoom 14 on
+        if page.locator("#places-map").get_attribute("data-clustered") == "false":
+            break
+        with page.expect_response(lambda r: "kaart.geojson" in r.url):
+            cluster.click()
+        page.wait_for_timeout(100)
+        cluster = clusters.first
+    page.locator(".marker-cluster").first.click()  # Leaflet's own clusters of close points
+    assert marker_names(page, 8) == [f"Noord {i}" for i in range(8)]
+    assert problems(page) == []
