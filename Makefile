@@ -19,7 +19,7 @@ DEMO_STAMP  := $(VAR)/.demo-data-loaded
 RUN_PACKAGES  := gdal-bin libsqlite3-mod-spatialite gettext python3-venv
 TEST_PACKAGES := $(RUN_PACKAGES) postgresql postgresql-15-postgis-3 chromium fonts-dejavu-core
 
-.PHONY: help run serve setup bench test test-postgis test-spatialite lint format check clean \
+.PHONY: help run serve setup bench test test-postgis test-spatialite lint audit format check clean \
         system-packages test-system-packages venv postgres messages demo-data demo-accounts
 
 help: ## List the targets
@@ -54,7 +54,7 @@ $(SECRET_FILE):
 messages: venv ## Compile the translations
 	@DEBUG=1 $(MANAGE) compilemessages -v 0 --ignore=.venv
 
-test: test-system-packages venv postgres messages lint ## Run the whole suite on PostGIS, then the database tests on SpatiaLite
+test: test-system-packages venv postgres messages lint audit ## Run the whole suite on PostGIS, then the database tests on SpatiaLite
 	@$(MAKE) --no-print-directory test-postgis test-spatialite
 
 test-postgis: ## The whole suite on PostGIS (browser tests included)
@@ -70,6 +70,9 @@ lint: venv ## ruff and the migrations check
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	DEBUG=1 $(MANAGE) makemigrations --check --dry-run
+
+audit: venv ## pip-audit on uv.lock: fails on a known vulnerability (README, "Dependency audit")
+	$(PY) scripts/audit.py
 
 format: venv ## Format the code with ruff
 	$(VENV)/bin/ruff format .

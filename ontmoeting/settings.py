@@ -207,14 +207,36 @@ STORAGES = {
 }
 
 # --- Security -------------------------------------------------------------
+# HTTPS=1 is the production switch: the site is served over HTTPS only. It turns on the
+# redirect to HTTPS, HSTS for a year with subdomains, and Secure cookies with __Host- names;
+# each part can still be set on its own. Behind a TLS-terminating proxy set BEHIND_PROXY=1
+# too. Without HTTPS=1, `manage.py check --deploy` fails (README, "Production").
+HTTPS = env_bool("HTTPS")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-SESSION_COOKIE_HTTPONLY = True
-SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT")
-SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES")
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", HTTPS)
+# Load balancers probe over plain http.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 if env_bool("BEHIND_PROXY"):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+ONE_YEAR = 365 * 24 * 3600
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS") or (ONE_YEAR if HTTPS else 0))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD")
+
+# No script reads a cookie (static/js only fetches with GET), so all are HttpOnly.
+SECURE_COOKIES = env_bool("SECURE_COOKIES", HTTPS)
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = LANGUAGE_COOKIE_SECURE = SECURE_COOKIES
+SESSION_COOKIE_HTTPONLY = CSRF_COOKIE_HTTPONLY = LANGUAGE_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = LANGUAGE_COOKIE_SAMESITE = "Lax"
+if SECURE_COOKIES:
+    # Browsers accept a __Host- cookie only when it is Secure, has Path=/ and no Domain, so no
+    # subdomain can set or overwrite it. Over plain http (development) they would drop it:
+    # there the plain names stay.
+    SESSION_COOKIE_NAME = "__Host-sessionid"
+    CSRF_COOKIE_NAME = "__Host-csrftoken"
+    LANGUAGE_COOKIE_NAME = "__Host-django_language"
 
 # --- Base map -------------------------------------------------------------
 # PDOK's BRT-Achtergrondkaart is the base map Dutch municipalities use; OpenStreetMap is
@@ -308,6 +330,10 @@ SILENCED_SYSTEM_CHECKS = [
     # definitions (only EPSG codes from settings), so the risk does not apply.
     "gis.W001",
 ]
+if not SECURE_HSTS_PRELOAD:
+    # The browsers' preload list takes whole registrable domains (gemeente.nl with every
+    # subdomain), which only the domain's owner can decide; SECURE_HSTS_PRELOAD=1 opts in.
+    SILENCED_SYSTEM_CHECKS.append("security.W021")
 
 # Boundaries sent to the browser are simplified to this tolerance (storage units, metres).
 BOUNDARY_SIMPLIFY_METRES = 2

@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.contrib.gis.gdal import SpatialReference
-from django.core.checks import Error, register
+from django.core.checks import Error, Warning, register
 
 
 @register()
@@ -44,4 +44,17 @@ def geocoder_url_is_http(app_configs, **kwargs):
 def secret_key_is_set(app_configs, **kwargs):
     if settings.MISSING_KEY_MESSAGE:
         return [Error(settings.MISSING_KEY_MESSAGE, id="places.E004")]
+    return []
+
+
+@register(deploy=True)
+def hsts_lasts_a_year(app_configs, **kwargs):
+    if 0 < settings.SECURE_HSTS_SECONDS < settings.ONE_YEAR:
+        return [
+            Warning(
+                f"SECURE_HSTS_SECONDS is {settings.SECURE_HSTS_SECONDS}: less than a year.",
+                hint="Leave it unset with HTTPS=1 (one year), or set at least 31536000.",
+                id="places.W005",
+            )
+        ]
     return []
