@@ -69,6 +69,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # A lost database is a Dutch 503 page with Retry-After, not a server error.
+    "ontmoeting.unavailable.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -116,6 +118,9 @@ GIS_ENGINES = {
     "django.contrib.gis.db.backends.spatialite",
 }
 DATABASE_URL = os.environ.get("DATABASE_URL") or f"spatialite:///{VAR_DIR / 'ontmoeting.sqlite3'}"
+# Connections are kept for CONN_MAX_AGE seconds; CONN_HEALTH_CHECKS tests a kept connection
+# before a request reuses it, so after a database restart (or pg_terminate_backend) the next
+# request reconnects instead of failing. While the database is down: ontmoeting/unavailable.py.
 DATABASES = {
     "default": dj_database_url.parse(
         DATABASE_URL,

@@ -4,6 +4,8 @@ from django.urls import include, path
 
 from places.invitations import InvitationView
 
+handler500 = "ontmoeting.unavailable.server_error"
+
 
 def healthz(request):
     """For load balancers (and the benchmark's framework floor): no database, no session."""

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.mixins import UserPassesTestMixin
 from django.contrib.auth.views import redirect_to_login
+from django.core.validators import slug_re
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.decorators import method_decorator
@@ -116,7 +117,9 @@ class ResultsView(PolicyMixin, TemplateView):
         for feature in features["features"]:
             feature["properties"]["answered"] = feature["properties"]["slug"] in answered
         other = SurveyRound.objects.exclude(pk=survey.pk)
-        compare_with = other.filter(slug=self.request.GET.get("vergelijk")).first()
+        slug = self.request.GET.get("vergelijk", "")
+        # Only a slug may reach the query (PostgreSQL refuses a NUL character with an error).
+        compare_with = other.filter(slug=slug).first() if slug_re.match(slug) else None
         return super().get_context_data(
             survey=survey,
             filter=result_filter,
@@ -150,6 +153,7 @@ class OpenAnswersView(PolicyMixin, TemplateView):
         survey = self.get_survey()
         places, result_filter = places_in_scope(self.request.GET)
         topic = self.request.GET.get("thema", "")
+        topic = topic if topic in TOPIC_NAMES else ""
         search = self.request.GET.get("zoek", "")[:100]
         return super().get_context_data(
             survey=survey,
