@@ -1,5 +1,7 @@
 """Saving answers: drafts, submissions, and the old version kept when resubmitted."""
 
+import logging
+
 from django.conf import settings
 from django.core import signing
 from django.core.mail import send_mail
@@ -10,6 +12,7 @@ from django.utils import timezone
 
 from .models import Answer, PreviousSubmission, Response
 
+logger = logging.getLogger(__name__)
 TOKEN_SALT = "surveys.answer-link"  # noqa: S105 (a signing salt, not a password)
 
 
@@ -26,8 +29,12 @@ def read_answer_token(token, max_days=120):
 
 
 def send_invitations(request, survey, places):
-    """E-mail each place's members the link to answer for their place; count the places."""
-    sent = 0
+    """E-mail each place's members the link to answer for their place, place by place.
+
+    A place the mail server refuses does not stop the others: returns the number of places
+    sent to and the names of those that failed.
+    """
+    sent, failed = 0, []
     for place in places.prefetch_related("memberships__user"):
         emails = [m.user.email for m in place.memberships.all() if m.user.email]
         if not emails:
@@ -37,9 +44,14 @@ def send_invitations(request, survey, places):
             "surveys/email/invitation.txt",
             {"survey": survey, "place": place, "link": request.build_absolute_uri(path)},
         )
-        send_mail(survey.title, body, settings.DEFAULT_FROM_EMAIL, emails)
+        try:
+            send_mail(survey.title, body, settings.DEFAULT_FROM_EMAIL, emails)
+        except OSError as error:  # smtplib's errors are OSErrors too
+            logger.warning("Invitation for %s not sent: %s", place.pk, type(error).__name__)
+            failed.append(place.name)
+            continue
         sent += 1
-    return sent
+    return sent, failed
 
 
 def response_for(survey, place):

@@ -204,8 +204,14 @@ class SendInvitationsView(UserPassesTestMixin, View):
     def post(self, request, slug):
         survey = get_object_or_404(SurveyRound, slug=slug, status=SurveyRound.Status.OPEN)
         places, _filter = places_in_scope(request.GET)
-        sent = answering.send_invitations(request, survey, places)
+        sent, failed = answering.send_invitations(request, survey, places)
         messages.success(
             request, _("Invitations sent to %(count)d places with members.") % {"count": sent}
         )
+        if failed:
+            messages.warning(
+                request,
+                _("Not sent to %(count)d places (the mail server refused): %(places)s.")
+                % {"count": len(failed), "places": ", ".join(failed)},
+            )
         return redirect("surveys:results", slug=slug)

@@ -1,10 +1,28 @@
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
 from django.utils.translation import gettext as _
 
 
+def database_stopped(error):
+    """An import is one transaction: when the database stops it, nothing was written."""
+    reason = (str(error).strip().splitlines() or [type(error).__name__])[0]
+    return CommandError(
+        _(
+            "Nothing was imported: the database stopped the import (%(reason)s). "
+            "The database is as it was before."
+        )
+        % {"reason": reason}
+    )
+
+
 class ImportCommand(BaseCommand):
-    """An import that is a dry run unless --commit is given, and reports per row."""
+    """An import that is a dry run unless --commit is given, and reports per row.
+
+    The whole import is one transaction: refused rows are reported and skipped, and an
+    import that is interrupted (an error, a lost connection, Ctrl-C) leaves the database
+    as it was.
+    """
 
     def add_arguments(self, parser):
         parser.add_argument("file", help=_("GeoJSON file to import"))
@@ -22,6 +40,8 @@ class ImportCommand(BaseCommand):
             raise CommandError(
                 _("Nothing was imported. %(reason)s") % {"reason": " ".join(error.messages)}
             ) from error
+        except DatabaseError as error:
+            raise database_stopped(error) from error
         for line in report.lines():
             self.stdout.write(line)
         if commit:

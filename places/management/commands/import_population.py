@@ -7,10 +7,12 @@ number of inhabitants (`inwoners`, `aantal_inwoners` or `population`); `;` or `,
 import csv
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.utils.translation import gettext as _
 
 from places.models import Area
+
+from ._importing import database_stopped
 
 CODE_COLUMNS = ("code", "statcode", "gwb_code", "gwb_code_10")
 COUNT_COLUMNS = ("inwoners", "aantal_inwoners", "population", "a_inw")
@@ -26,23 +28,10 @@ class Command(BaseCommand):
     def handle(self, file, commit, **options):
         rows = read_rows(file)
         known = {area.code: area for area in Area.objects.defer("geometry")}
-        updated, refused = 0, []
-        with transaction.atomic():
-            for number, (code, count) in enumerate(rows, start=2):
-                if code not in known:
-                    refused.append(
-                        _("line %(n)d: unknown code %(code)r") % {"n": number, "code": code}
-                    )
-                elif count is None:
-                    refused.append(
-                        _("line %(n)d: no valid number of inhabitants for %(code)s")
-                        % {"n": number, "code": code}
-                    )
-                else:
-                    Area.objects.filter(pk=known[code].pk).update(population=count)
-                    updated += 1
-            if not commit:
-                transaction.set_rollback(True)
+        try:
+            updated, refused = write_counts(rows, known, commit)
+        except DatabaseError as error:
+            raise database_stopped(error) from error
         for line in refused:
             self.stdout.write(f"  {line}")
         self.stdout.write(
@@ -51,6 +40,26 @@ class Command(BaseCommand):
         )
         if not commit:
             self.stdout.write(_("Dry run: nothing was written. Add --commit to import."))
+
+
+def write_counts(rows, known, commit):
+    """All rows in one transaction: an interrupted import leaves the database as it was."""
+    updated, refused = 0, []
+    with transaction.atomic():
+        for number, (code, count) in enumerate(rows, start=2):
+            if code not in known:
+                refused.append(_("line %(n)d: unknown code %(code)r") % {"n": number, "code": code})
+            elif count is None:
+                refused.append(
+                    _("line %(n)d: no valid number of inhabitants for %(code)s")
+                    % {"n": number, "code": code}
+                )
+            else:
+                Area.objects.filter(pk=known[code].pk).update(population=count)
+                updated += 1
+        if not commit:
+            transaction.set_rollback(True)
+    return updated, refused
 
 
 def read_rows(path):
