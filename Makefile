@@ -19,8 +19,9 @@ DEMO_STAMP  := $(VAR)/.demo-data-loaded
 RUN_PACKAGES  := gdal-bin libsqlite3-mod-spatialite gettext python3-venv
 TEST_PACKAGES := $(RUN_PACKAGES) postgresql postgresql-15-postgis-3 chromium fonts-dejavu-core
 
-.PHONY: help run serve setup bench test test-postgis test-spatialite lint audit format check clean \
-        system-packages test-system-packages venv postgres messages demo-data demo-accounts
+.PHONY: help run serve setup bench loadtest backup restore test test-postgis test-spatialite lint \
+        audit format check clean system-packages test-system-packages venv postgres messages \
+        demo-data demo-accounts
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -65,6 +66,15 @@ test-spatialite: ## The database tests again on SpatiaLite
 
 bench: test-system-packages venv postgres messages ## Benchmarks: S, M and 1M synthetic places on PostGIS (docs/benchmarks.md)
 	bash bench/run.sh
+
+loadtest: test-system-packages venv postgres messages ## Load run: 20 users, 60 s, PostGIS restarted halfway (docs/loadtest.md)
+	bash bench/loadtest.sh
+
+backup: venv ## Back up the database (DATABASE_URL, or the SpatiaLite file) into var/backups/
+	$(PY) scripts/backup.py backup
+
+restore: venv ## Restore a backup into a new database: make restore FILE=var/backups/… [TO=name]
+	$(PY) scripts/backup.py restore "$(FILE)" $(if $(TO),--to "$(TO)")
 
 lint: venv ## ruff and the migrations check
 	$(VENV)/bin/ruff check .
