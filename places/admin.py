@@ -1,9 +1,11 @@
 from django import forms
 from django.contrib import admin
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from leaflet.admin import LeafletGeoAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from .fields import FiniteDecimalField
 from .hours_form import OpeningHoursFormField
 from .models import (
     Activity,
@@ -61,9 +63,14 @@ class ActivityInline(admin.TabularInline):
     extra = 0
 
 
+# Amounts that are not numbers ('sNaN') are refused, not a server error (places/fields.py).
+FINITE_DECIMALS = {models.DecimalField: {"form_class": FiniteDecimalField}}
+
+
 class YearlyCostsInline(admin.TabularInline):
     model = YearlyCosts
     extra = 0
+    formfield_overrides = FINITE_DECIMALS
 
 
 class PlaceAdminForm(forms.ModelForm):
@@ -105,6 +112,7 @@ class MembershipInline(admin.TabularInline):
 @admin.register(Place)
 class PlaceAdmin(SimpleHistoryAdmin, MapAdmin):
     form = PlaceAdminForm
+    formfield_overrides = FINITE_DECIMALS
     list_display = ["name", "place_type", "management_form", "status", "buurt", "is_published"]
     list_filter = ["is_published", "status", "place_type", "management_form", "source"]
     search_fields = ["name", "street", "postcode", "external_id"]

@@ -14,6 +14,7 @@ from django.http import HttpResponse, JsonResponse
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
 from django.views.decorators.http import condition
 from django.views.generic import View
 
@@ -132,10 +133,14 @@ class NearbyAPI(View):
             lat, lng = float(request.GET["lat"]), float(request.GET["lng"])
             k = max(1, min(int(request.GET.get("k", 10)), 100))
         except (KeyError, ValueError):
-            return JsonResponse({"error": "lat, lng (and optionally k) are required"}, status=400)
+            return JsonResponse(
+                {"error": _("Give lat and lng as numbers (and optionally k).")}, status=400
+            )
         point = web_point(lng, lat)
         if not netherlands_polygon().contains(point):
-            return JsonResponse({"error": "the point lies outside the Netherlands"}, status=400)
+            return JsonResponse(
+                {"error": _("This location lies outside the Netherlands.")}, status=400
+            )
         try:
             radius = min(int(request.GET.get("straal") or 5000), 50_000)
         except ValueError:

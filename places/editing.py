@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from leaflet.forms.widgets import LeafletWidget
 
+from .fields import finite_decimals
 from .hours_form import OpeningHoursFormField
 from .models import Activity, Place, YearFigures, YearlyCosts
 
@@ -53,6 +54,7 @@ class PlaceForm(forms.ModelForm):
     class Meta:
         model = Place
         fields = MEMBER_FIELDS
+        formfield_callback = finite_decimals
         widgets = {
             "location": LeafletWidget(),
             "services": forms.CheckboxSelectMultiple,
@@ -93,6 +95,7 @@ CostsFormSet = inlineformset_factory(
     fields=["year", "rent", "operating_costs", "volunteer_fees", "subsidy", "other_income"],
     extra=1,
     can_delete=True,
+    formfield_callback=finite_decimals,
 )
 
 

@@ -1,3 +1,5 @@
+import re
+
 import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef
@@ -17,6 +19,16 @@ def area_filter(kind, label):
         method="filter_area",
         empty_label=_("all"),
     )
+
+
+AREA_CODE = re.compile(r"\w{1,12}")
+
+
+def area_codes(data):
+    """The area parameters that can be CBS codes: other text (a NUL character, which
+    PostgreSQL refuses with an error) must not reach the queries that narrow the choices."""
+    names = ("gemeente", "wijk", "buurt")
+    return {name: data[name] for name in names if AREA_CODE.fullmatch(data.get(name) or "")}
 
 
 class PlaceFilter(django_filters.FilterSet):
@@ -74,7 +86,7 @@ class PlaceFilter(django_filters.FilterSet):
 
     def __init__(self, data=None, *args, **kwargs):
         super().__init__(data, *args, **kwargs)
-        self.narrow_area_choices(data or {})
+        self.narrow_area_choices(area_codes(data or {}))
 
     def narrow_area_choices(self, data):
         """Offer the wijken of the chosen gemeente and the buurten of the chosen wijk only:

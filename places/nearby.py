@@ -3,12 +3,14 @@
 from django import forms
 from django.conf import settings
 from django.contrib.gis.db.models.functions import Distance
+from django.core.exceptions import ValidationError
+from django.core.validators import slug_re
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from . import hours
 from .filters import PlaceFilter
-from .geo import NETHERLANDS_BBOX, to_storage, to_web, web_point
+from .geo import netherlands_validator, to_storage, to_web, web_point
 from .geocoder import GeocodeError, geocode
 from .models import Place
 
@@ -23,18 +25,8 @@ class NearbyForm(forms.Form):
         max_length=200,
         widget=forms.TextInput(attrs={"autocomplete": "street-address"}),
     )
-    lat = forms.FloatField(
-        required=False,
-        widget=forms.HiddenInput,
-        min_value=NETHERLANDS_BBOX[1],
-        max_value=NETHERLANDS_BBOX[3],
-    )
-    lng = forms.FloatField(
-        required=False,
-        widget=forms.HiddenInput,
-        min_value=NETHERLANDS_BBOX[0],
-        max_value=NETHERLANDS_BBOX[2],
-    )
+    lat = forms.FloatField(required=False, widget=forms.HiddenInput)
+    lng = forms.FloatField(required=False, widget=forms.HiddenInput)
     straal = forms.TypedChoiceField(
         label=_("Within"),
         choices=RADIUS_CHOICES,
@@ -42,6 +34,18 @@ class NearbyForm(forms.Form):
         initial=settings.NEARBY_DEFAULT_RADIUS,
         required=False,
     )
+
+    def clean(self):
+        # lat and lng are hidden: their errors are said where the page shows them.
+        data = super().clean()
+        if self.has_error("lat") or self.has_error("lng"):
+            self.add_error(None, _("The chosen point cannot be read. Click on the map again."))
+        elif data.get("lat") is not None and data.get("lng") is not None:
+            try:
+                netherlands_validator(web_point(data["lng"], data["lat"]))
+            except ValidationError as error:
+                self.add_error(None, error)
+        return data
 
     def origin(self):
         """(label, WGS84 point) the search starts from, or None; form errors say why not."""
@@ -145,7 +149,8 @@ class HandoutView(TemplateView):
     template_name = "places/handout.html"
 
     def get_context_data(self, **kwargs):
-        slugs = self.request.GET.getlist("plek")[:HANDOUT_MAX]
+        # Only slugs reach the query (PostgreSQL refuses a NUL character with an error).
+        slugs = [s for s in self.request.GET.getlist("plek") if slug_re.match(s)][:HANDOUT_MAX]
         places = (
             Place.objects.visible_to(self.request.user)
             .filter(slug__in=slugs)

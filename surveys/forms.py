@@ -5,6 +5,8 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from places.fields import FiniteDecimalField
+
 from .models import Question
 
 YES_NO = [("true", _("Yes")), ("false", _("No"))]
@@ -31,7 +33,7 @@ def field_for(question, final):
             choices=options, widget=forms.CheckboxSelectMultiple, **common
         )
     if kind == Question.Kind.NUMBER:
-        return forms.DecimalField(min_value=0, max_digits=12, decimal_places=2, **common)
+        return FiniteDecimalField(min_value=0, max_digits=12, decimal_places=2, **common)
     if kind == Question.Kind.YESNO:
         return forms.TypedChoiceField(
             choices=YES_NO,
