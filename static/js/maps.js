@@ -55,12 +55,42 @@
     return container.dataset.countMany.replace("%(count)s", String(count));
   }
 
+  // A cluster shows its count; its accessible name says what the count is.
+  var NamedIcon = L.DivIcon.extend({
+    createIcon: function (oldIcon) {
+      var element = L.DivIcon.prototype.createIcon.call(this, oldIcon);
+      element.setAttribute("aria-label", this.options.label);
+      return element;
+    },
+  });
+
+  function countElement(count) {
+    var span = document.createElement("span");
+    span.textContent = String(count);
+    return span;
+  }
+
+  // Leaflet.markercluster's own icon, with a name.
+  function clusterIcon(container) {
+    return function (cluster) {
+      var count = cluster.getChildCount();
+      var size = count < 10 ? "small" : count < 100 ? "medium" : "large";
+      var html = document.createElement("div");
+      html.appendChild(countElement(count));
+      return new NamedIcon({
+        html: html, className: "marker-cluster marker-cluster-" + size,
+        iconSize: L.point(40, 40), label: countText(container, count),
+      });
+    };
+  }
+
   function clusterMarker(feature, latlng, map, container) {
     var count = feature.properties.count;
-    var label = document.createElement("span");
-    label.textContent = String(count);
     var marker = L.marker(latlng, {
-      icon: L.divIcon({ className: "server-cluster", html: label, iconSize: [40, 40] }),
+      icon: new NamedIcon({
+        className: "server-cluster", html: countElement(count), iconSize: [40, 40],
+        label: countText(container, count),
+      }),
       title: countText(container, count),
       keyboard: true,
     });
@@ -91,7 +121,9 @@
           },
         });
       } else {
-        layer = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 50 });
+        layer = L.markerClusterGroup({
+          showCoverageOnHover: false, maxClusterRadius: 50, iconCreateFunction: clusterIcon(container),
+        });
         layer.addLayer(L.geoJSON(data, { pointToLayer: placeMarker }));
       }
       map.addLayer(layer);
