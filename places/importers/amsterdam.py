@@ -63,8 +63,8 @@ def management_form(name):
 
 
 def location_of(feature):
-    geometry = feature.get("geometry") or {}
-    if geometry.get("type") != "Point":
+    geometry = feature.get("geometry")
+    if not isinstance(geometry, dict) or geometry.get("type") != "Point":
         raise ValidationError(_("no point geometry"))
     try:
         lng, lat = geometry["coordinates"][:2]
@@ -84,7 +84,7 @@ def parse_row(feature, types):
     if not name:
         raise ValidationError(_("no name"))
     postcode_raw = str(props.get("Postcode") or "").strip()
-    return {
+    fields = {
         "name": name[:200],
         "place_type": types[CATEGORY_TYPES[props.get("Categorie")]],
         "management_form": management_form(name),
@@ -93,6 +93,19 @@ def parse_row(feature, types):
         "postcode": normalise_postcode(postcode_raw) or postcode_raw[:7],
         "location": location_of(feature),
     }
+    if any("\x00" in value for value in fields.values() if isinstance(value, str)):
+        # PostgreSQL refuses text with NUL: one such row would stop the whole import.
+        raise ValidationError(_("text with a NUL character (a damaged file?)"))
+    return fields
+
+
+def external_id_of(props):
+    """MVZN_ID as text, or None when it cannot be one (a list, too long, a NUL character)."""
+    value = props.get("MVZN_ID")
+    if isinstance(value, bool) or not isinstance(value, str | int) or value == "":
+        return None
+    value = str(value)
+    return value if len(value) <= 100 and "\x00" not in value else None
 
 
 def remarks(fields):
@@ -130,13 +143,15 @@ def import_places(path, commit=False):
 def import_feature(number, feature, types, report):
     props = feature.get("properties") if isinstance(feature, dict) else {}
     props = props if isinstance(props, dict) else {}
-    row_id = props.get("MVZN_ID") or _("row %(number)d") % {"number": number}
-    category = props.get("Categorie") or "?"
+    external_id = external_id_of(props)
+    row_id = external_id or _("row %(number)d") % {"number": number}
+    category = props.get("Categorie")
+    category = category if isinstance(category, str) and category else "?"
     if category not in CATEGORY_TYPES:
         report.skipped[category] += 1
         return
-    if not props.get("MVZN_ID"):
-        report.refuse(row_id, _("no MVZN_ID"))
+    if not external_id:
+        report.refuse(row_id, _("no MVZN_ID") if not props.get("MVZN_ID") else _("bad MVZN_ID"))
         return
     try:
         fields = parse_row(feature, types)
@@ -145,7 +160,7 @@ def import_feature(number, feature, types, report):
         return
     for remark in remarks(fields):
         report.warn(row_id, remark)
-    report.done(category, save_place(props["MVZN_ID"], fields))
+    report.done(category, save_place(external_id, fields))
 
 
 def save_place(external_id, fields):

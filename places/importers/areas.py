@@ -1,10 +1,11 @@
 """Import gemeenten, wijken and buurten from a GeoJSON file with CBS codes."""
 
 import logging
+import re
 from contextlib import contextmanager
 
 from django.contrib.gis.gdal import DataSource, GDALException
-from django.contrib.gis.geos import GeometryCollection, MultiPolygon, Polygon
+from django.contrib.gis.geos import GeometryCollection, GEOSException, MultiPolygon, Polygon
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -14,6 +15,8 @@ from ..models import Area
 from .report import DryRun, ImportReport
 
 KIND_ORDER = {Area.Kind.GEMEENTE: 0, Area.Kind.WIJK: 1, Area.Kind.BUURT: 2}
+# CBS codes: GM0363, WK036301, BU03630101 (letters and digits, at most 12).
+CODE = re.compile(r"[A-Za-z0-9]{1,12}")
 
 
 def parent_code(code, kind):
@@ -75,15 +78,29 @@ def read_features(path):
         )
     rows = [
         {
-            "code": feature.get("code"),
-            "name": feature.get("name"),
+            "code": text_of(feature.get("code")),
+            "name": text_of(feature.get("name")),
             "kind": feature.get("kind"),
-            "source": feature.get("source") if "source" in fields else "",
-            "geometry": feature.geom.geos if feature.geom else None,
+            "source": text_of(feature.get("source")) if "source" in fields else "",
+            "geometry": geometry_of(feature),
         }
         for feature in layer
     ]
     return sorted(rows, key=lambda row: KIND_ORDER.get(row["kind"], 9))
+
+
+def text_of(value):
+    """A property as text; NUL characters (which PostgreSQL refuses) make it unusable."""
+    text = "" if value is None else str(value).strip()
+    return "" if "\x00" in text else text
+
+
+def geometry_of(feature):
+    """The feature's boundary, or None when it has none or GDAL/GEOS cannot read it."""
+    try:
+        return feature.geom.geos
+    except (GDALException, GEOSException):
+        return None
 
 
 def import_areas(path, commit=False):
@@ -102,13 +119,16 @@ def import_areas(path, commit=False):
 
 def import_row(row, report):
     code, kind = row["code"], row["kind"]
-    if kind not in KIND_ORDER or not code or row["geometry"] is None:
+    if kind not in KIND_ORDER or not CODE.fullmatch(code) or row["geometry"] is None:
         report.refuse(code or "?", _("unknown kind, code or boundary"))
         return
     try:
         geometry, repaired = as_multipolygon(to_storage(row["geometry"]))
     except ValidationError as error:
         report.refuse(code, error.messages[0])
+        return
+    except (GDALException, GEOSException):
+        report.refuse(code, _("the boundary cannot be read"))
         return
     if repaired:
         report.warn(code, _("invalid boundary repaired (MakeValid)"))
@@ -123,7 +143,7 @@ def import_row(row, report):
     _area, created = Area.objects.update_or_create(
         code=code,
         defaults={
-            "name": row["name"] or code,
+            "name": (row["name"] or code)[:200],
             "kind": kind,
             "parent": parent,
             "geometry": geometry,

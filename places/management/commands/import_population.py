@@ -76,7 +76,8 @@ def read_rows(path):
                 raise CommandError(
                     _("Nothing was imported: the file lacks a column 'code' or 'inwoners'.")
                 )
-            return [(row[code_col].strip(), as_count(row[count_col])) for row in reader]
+            # A short row has None for its missing columns.
+            return [((row[code_col] or "").strip(), as_count(row[count_col])) for row in reader]
     except (OSError, UnicodeDecodeError, csv.Error) as error:
         raise CommandError(
             _("Nothing was imported: %(path)s is not a readable CSV file (%(error)s).")
@@ -84,6 +85,12 @@ def read_rows(path):
         ) from error
 
 
+MAX_COUNT = 2**31 - 1  # what the database column holds
+
+
 def as_count(text):
     text = (text or "").strip().replace(".", "").replace(" ", "")
-    return int(text) if text.isdigit() else None
+    # isdecimal, not isdigit: int() cannot read digits such as '²'.
+    if not text.isdecimal() or len(text) > len(str(MAX_COUNT)):
+        return None
+    return int(text) if int(text) <= MAX_COUNT else None
