@@ -320,6 +320,13 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "ontmoeting@localhost")
 
+# --- Statements -----------------------------------------------------------
+# Where people send remarks on accessibility, and the municipality's privacy officer
+# (functionaris gegevensbescherming): an e-mail address, web address or phone number.
+# Left empty, the statements show a marked placeholder.
+ACCESSIBILITY_CONTACT = os.environ.get("ACCESSIBILITY_CONTACT", "")
+PRIVACY_CONTACT = os.environ.get("PRIVACY_CONTACT", "")
+
 # --- Logging --------------------------------------------------------------
 LOGGING = {
     "version": 1,

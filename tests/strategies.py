@@ -23,7 +23,9 @@ SLOW = settings(
 )
 
 short_text = st.text(max_size=30)
-oversized = st.builds(lambda char, n: char * n, st.characters(), st.integers(201, 6000))
+oversized = st.builds(
+    lambda char, n: char * n, st.characters(codec="utf-8"), st.integers(201, 6000)
+)
 text = st.one_of(short_text, oversized, st.just("\x00"), st.just(""))
 numbers = st.one_of(
     st.integers(),
