@@ -9,6 +9,7 @@ from . import (
     policy_views,
     privacy,
     reports,
+    statements,
     views,
 )
 
@@ -19,6 +20,12 @@ urlpatterns = [
     path("in-de-buurt/", nearby.NearbyView.as_view(), name="nearby"),
     path("handout/", nearby.HandoutView.as_view(), name="handout"),
     path("over/", views.AboutView.as_view(), name="about"),
+    path(
+        "toegankelijkheid/",
+        statements.AccessibilityStatementView.as_view(),
+        name="accessibility",
+    ),
+    path("privacy/", statements.PrivacyStatementView.as_view(), name="privacy"),
     path("gebied/<str:code>/", views.AreaDetailView.as_view(), name="area"),
     # A place and what members, wijkteams and visitors do with it.
     path("plek/nieuw/", edit_views.PlaceCreateView.as_view(), name="create"),

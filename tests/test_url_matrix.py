@@ -46,6 +46,8 @@ EXPECTED = {
     "nearby": public(),
     "handout": public(),
     "about": public(),
+    "accessibility": public(),
+    "privacy": public(),
     "area": public(),
     "detail": public(),
     "report": public(200, 400),

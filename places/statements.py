@@ -1,0 +1,33 @@
+"""The accessibility statement and the privacy statement.
+
+Their text is Dutch legal text in the templates, after the model statement of
+digitoegankelijk.nl and the usual municipal privacy statement. What only the
+municipality can fill in (contacts) comes from settings; left empty, the page shows a
+marked placeholder.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.views.generic import TemplateView
+
+# When the statements were last written: change it with their text.
+STATEMENT_DATE = datetime.date(2026, 11, 22)
+
+
+class StatementView(TemplateView):
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            statement_date=STATEMENT_DATE,
+            accessibility_contact=settings.ACCESSIBILITY_CONTACT,
+            privacy_contact=settings.PRIVACY_CONTACT,
+            **kwargs,
+        )
+
+
+class AccessibilityStatementView(StatementView):
+    template_name = "places/accessibility_statement.html"
+
+
+class PrivacyStatementView(StatementView):
+    template_name = "places/privacy_statement.html"
