@@ -20,6 +20,8 @@ ensure_db() {  # name, size
   if [ "$have" != "$size" ]; then
     DATABASE_URL=$url $PY manage.py generate_places "$size" --seed 7 --commit | tail -1 | tee "$OUT/import-$db.txt"
   fi
+  # Pre-aggregated clusters for the low zooms (what cron does after changes).
+  DATABASE_URL=$url $PY manage.py aggregate_map --if-stale
 }
 
 serve() {  # database url

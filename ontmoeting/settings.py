@@ -369,3 +369,6 @@ VERIFY_AFTER_DAYS = int(os.environ.get("VERIFY_AFTER_DAYS", "365"))
 # below this zoom level (see places/mapdata.py).
 MAP_POINT_LIMIT = int(os.environ.get("MAP_POINT_LIMIT", "2000"))
 MAP_CLUSTER_BELOW_ZOOM = 14
+# Pre-aggregated clusters (manage.py aggregate_map) serve low zooms for this many seconds
+# after the data changed; then live grouping takes over until they are rebuilt.
+MAP_CELLS_MAX_AGE = int(os.environ.get("MAP_CELLS_MAX_AGE", "600"))

@@ -3,21 +3,21 @@
 A request may carry `bbox=minLng,minLat,maxLng,maxLat` and `zoom`. Up to MAP_POINT_LIMIT
 places come back as points (GeoJSON built from the database's own AsGeoJSON strings);
 beyond that, at zooms below MAP_CLUSTER_BELOW_ZOOM, as one feature per grid cell with its
-count. The grid cell is about 60 screen pixels at that zoom, computed in RD New metres.
+count. The grid cell is about 60 screen pixels at that zoom, computed in RD New metres. The
+public map's plain views (no filter, or type and management form only) read their cells from
+the pre-aggregated MapCell rows when those are usable (mapcells.py).
 """
 
 import json
-import math
 
 from django.conf import settings
 from django.contrib.gis.db.models.functions import AsGeoJSON, Transform
 from django.contrib.gis.geos import Point, Polygon
 from django.db import connections
 
+from . import mapcells
 from .geo import NETHERLANDS_BBOX, to_storage, to_web
-
-METRES_PER_PIXEL_Z0 = 156_543.03 * math.cos(math.radians(52.2))
-CELL_PIXELS = 60
+from .mapcells import cell_size
 
 
 def parse_bbox(text):
@@ -46,16 +46,20 @@ def in_bbox(places, bbox):
     return places.filter(location__bboverlaps=to_storage(bbox)) if bbox else places
 
 
-def payload(places, bbox=None, zoom=None):
-    """The map's GeoJSON as bytes."""
-    places = in_bbox(places, bbox)
-    limit = settings.MAP_POINT_LIMIT
+def payload(places, bbox=None, zoom=None, cells=None):
+    """The map's GeoJSON as bytes. `cells` ({"types": …, "management": …}) says that these
+    places are a plain public view, which the pre-aggregated cells can answer."""
+    in_view = in_bbox(places, bbox)
     if zoom is not None and zoom < settings.MAP_CLUSTER_BELOW_ZOOM:
-        # One query too many is cheaper than sending 100,000 points: count first.
-        count = places.count()
-        if count > limit:
-            return clusters(places, zoom, count)
-    return points(places)
+        if cells is not None and mapcells.is_usable(places.db):
+            grouped = mapcells.grouped(places.db, zoom, bbox, **cells)
+            count = sum(n for n, _x, _y in grouped)
+        else:
+            # One query too many is cheaper than sending 100,000 points: count first.
+            grouped, count = None, in_view.count()
+        if count > settings.MAP_POINT_LIMIT:
+            return clusters(cells_of(in_view, zoom) if grouped is None else grouped, count)
+    return points(in_view)
 
 
 def points(places):
@@ -75,16 +79,14 @@ def points(places):
     return (head + ",".join(features) + "]}").encode()
 
 
-def cell_size(zoom):
-    return CELL_PIXELS * METRES_PER_PIXEL_Z0 / 2**zoom
-
-
-def clusters(places, zoom, count):
+def cells_of(places, zoom):
     size = cell_size(zoom)
     if connections[places.db].vendor == "postgresql":
-        cells = postgis_cells(places, size)
-    else:
-        cells = python_cells(places, size)
+        return postgis_cells(places, size)
+    return python_cells(places, size)
+
+
+def clusters(cells, count):
     features = []
     for n, x, y in cells:
         point = to_web(_point(x, y))
@@ -113,10 +115,11 @@ def postgis_cells(places, size):
     # The inner SQL is Django's own, with its values passed as parameters.
     query = (
         "SELECT count(*), avg(ST_X(sub.location)), avg(ST_Y(sub.location)) "  # noqa: S608
-        f"FROM ({sql}) AS sub GROUP BY ST_SnapToGrid(sub.location, %s)"
+        f"FROM ({sql}) AS sub "
+        "GROUP BY round(ST_X(sub.location) / %s), round(ST_Y(sub.location) / %s)"
     )
     with connections[places.db].cursor() as cursor:
-        cursor.execute(query, [*params, size])
+        cursor.execute(query, [*params, size, size])
         return cursor.fetchall()
 
 

@@ -108,9 +108,21 @@ class PlaceMapDataView(FilteredPlacesMixin, View):
                 self.get_filter().qs.using(settings.MAP_DATABASE),
                 bbox=mapdata.parse_bbox(request.GET.get("bbox")),
                 zoom=mapdata.parse_zoom(request.GET.get("zoom")),
+                cells=self.plain_view(),
             )
             cache.set(key, body, 3600)
         return HttpResponse(body, content_type="application/geo+json")
+
+    def plain_view(self):
+        """The type and management form chosen, when the public view has no other filter:
+        the pre-aggregated cells hold exactly those groups."""
+        place_filter = self.get_filter()
+        if self.request.user.is_staff or not place_filter.is_valid():
+            return None
+        chosen = place_filter.form.cleaned_data
+        if any(value for name, value in chosen.items() if name not in ("type", "beheer")):
+            return None
+        return {"types": list(chosen["type"]), "management": chosen["beheer"]}
 
 
 def _lnglat(point):

@@ -12,7 +12,7 @@ from .core import (
 )
 from .feedback import Report
 from .people import ClaimRequest, ContactMoment, Membership, Wijkteam
-from .version import DataVersion
+from .version import DataVersion, MapCell, MapCellsBuilt
 
 __all__ = [
     "COST_FIELDS",
@@ -21,6 +21,8 @@ __all__ = [
     "ClaimRequest",
     "ContactMoment",
     "DataVersion",
+    "MapCell",
+    "MapCellsBuilt",
     "Membership",
     "Organisation",
     "Place",

@@ -1,0 +1,99 @@
+"""Pre-aggregated map clusters, so that low zooms of a large register stay fast.
+
+Below MAP_CLUSTER_BELOW_ZOOM a large set is drawn as one marker per grid cell (mapdata.py).
+Grouping a million places on each request takes a second or more; MapCell rows hold those
+groups for every zoom level, type and management form of the public map (active, published
+places), so a request sums a few hundred rows instead. `manage.py aggregate_map` builds them
+(from cron, and after large imports); they are used while they match the data version, or
+for MAP_CELLS_MAX_AGE seconds after a change, after which live grouping takes over.
+"""
+
+import math
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import connections, transaction
+from django.db.models import FloatField, Func, Sum
+from django.utils import timezone
+
+from .geo import to_storage
+from .models import DataVersion, MapCell, MapCellsBuilt, Place
+
+METRES_PER_PIXEL_Z0 = 156_543.03 * math.cos(math.radians(52.2))
+CELL_PIXELS = 60
+
+
+class X(Func):
+    function = "ST_X"
+    output_field = FloatField()
+
+
+class Y(Func):
+    function = "ST_Y"
+    output_field = FloatField()
+
+
+def cell_size(zoom):
+    """About CELL_PIXELS screen pixels at this zoom, in RD New metres."""
+    return CELL_PIXELS * METRES_PER_PIXEL_Z0 / 2**zoom
+
+
+def build(using="default"):
+    """Rebuild every cell in one transaction (readers keep the old cells until it commits).
+    Returns the number of cells."""
+    version = DataVersion.objects.using(using).values_list("number", flat=True).first() or 0
+    public = Place.objects.using(using).published().filter(status=Place.Status.ACTIVE)
+    columns = public.order_by().values(
+        "place_type_id", "management_form", x=X("location"), y=Y("location")
+    )
+    sql, params = columns.query.sql_with_params()
+    table = MapCell._meta.db_table
+    with transaction.atomic(using), connections[using].cursor() as cursor:
+        MapCell.objects.using(using).all().delete()
+        for zoom in range(settings.MAP_CLUSTER_BELOW_ZOOM):
+            size = cell_size(zoom)
+            # The inner SQL is Django's own, with its values passed as parameters.
+            cursor.execute(
+                f"INSERT INTO {table} (zoom, x, y, place_type_id, management_form, count, "  # noqa: S608
+                "sum_x, sum_y) SELECT %s, round(x / %s), round(y / %s), place_type_id, "
+                f"management_form, count(*), sum(x), sum(y) FROM ({sql}) AS sub "
+                "GROUP BY 2, 3, 4, 5",
+                [zoom, size, size, *params],
+            )
+        MapCellsBuilt.objects.using(using).update_or_create(
+            pk=1, defaults={"data_version": version, "built_at": timezone.now()}
+        )
+    return MapCell.objects.using(using).count()
+
+
+def is_usable(using="default"):
+    """Current, or built recently enough that a few recent edits don't matter at low zoom."""
+    built = MapCellsBuilt.objects.using(using).filter(pk=1).first()
+    if built is None:
+        return False
+    if (
+        built.data_version
+        == DataVersion.objects.using(using).values_list("number", flat=True).first()
+    ):
+        return True
+    return timezone.now() - built.built_at < timedelta(seconds=settings.MAP_CELLS_MAX_AGE)
+
+
+def grouped(using, zoom, bbox=None, types=(), management=()):
+    """(count, mean x, mean y) per grid cell at this zoom, for the cells the box touches."""
+    cells = MapCell.objects.using(using).filter(zoom=zoom)
+    if types:
+        cells = cells.filter(place_type__in=types)
+    if management:
+        cells = cells.filter(management_form__in=management)
+    if bbox is not None:
+        size = cell_size(zoom)
+        west, south, east, north = to_storage(bbox).extent
+        cells = cells.filter(
+            x__gte=math.floor(west / size),
+            x__lte=math.ceil(east / size),
+            y__gte=math.floor(south / size),
+            y__lte=math.ceil(north / size),
+        )
+    rows = cells.values("x", "y").annotate(n=Sum("count"), sx=Sum("sum_x"), sy=Sum("sum_y"))
+    return [(n, sx / n, sy / n) for n, sx, sy in rows.values_list("n", "sx", "sy")]
