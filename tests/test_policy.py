@@ -11,6 +11,7 @@ from decimal import Decimal
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import translation
 
 from places import costs, policy
 from places.models import Area, Place, YearFigures, YearlyCosts
@@ -73,7 +74,8 @@ def test_cost_totals_medians_and_cost_per_hour(city):
             rent=Decimal(rent),
             operating_costs=Decimal(560) if place == city["centre"] else 0,
         )
-    rows = {row["label"]: row for row in costs.cost_rows(active(), 2025, "beheer")}
+    with translation.override("nl"):  # the labels are the Dutch names of the forms
+        rows = {str(row["label"]): row for row in costs.cost_rows(active(), 2025, "beheer")}
     zelf = rows["zelfbeheer"]
     assert (zelf["places"], zelf["rent_total"], zelf["rent_median"]) == (2, 3000.0, 1500.0)
     # Midden: 1000 + 560 costs over 30 open hours a week, 52 weeks: 1.0 a hour.
