@@ -41,7 +41,7 @@ def cell_size(zoom):
 def build(using="default"):
     """Rebuild every cell in one transaction (readers keep the old cells until it commits).
     Returns the number of cells."""
-    version = DataVersion.objects.using(using).values_list("number", flat=True).first() or 0
+    version = DataVersion.current(using)
     public = Place.objects.using(using).published().filter(status=Place.Status.ACTIVE)
     columns = public.order_by().values(
         "place_type_id", "management_form", x=X("location"), y=Y("location")
@@ -66,17 +66,17 @@ def build(using="default"):
     return MapCell.objects.using(using).count()
 
 
+def is_current(built, using="default"):
+    return built is not None and built.data_version == DataVersion.current(using)
+
+
 def is_usable(using="default"):
     """Current, or built recently enough that a few recent edits don't matter at low zoom."""
     built = MapCellsBuilt.objects.using(using).filter(pk=1).first()
     if built is None:
         return False
-    if (
-        built.data_version
-        == DataVersion.objects.using(using).values_list("number", flat=True).first()
-    ):
-        return True
-    return timezone.now() - built.built_at < timedelta(seconds=settings.MAP_CELLS_MAX_AGE)
+    max_age = timedelta(seconds=settings.MAP_CELLS_MAX_AGE)
+    return is_current(built, using) or timezone.now() - built.built_at < max_age
 
 
 def grouped(using, zoom, bbox=None, types=(), management=()):

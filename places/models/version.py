@@ -19,8 +19,8 @@ class DataVersion(models.Model):
         return str(self.number)
 
     @classmethod
-    def current(cls):
-        return cls.objects.values_list("number", flat=True).first() or 0
+    def current(cls, using="default"):
+        return cls.objects.using(using).values_list("number", flat=True).first() or 0
 
     @classmethod
     def bump(cls):

@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
 from places import mapcells
-from places.models import DataVersion, MapCellsBuilt
+from places.models import MapCellsBuilt
 
 
 class Command(BaseCommand):
@@ -20,8 +20,7 @@ class Command(BaseCommand):
 
     def handle(self, if_stale, database, **options):
         built = MapCellsBuilt.objects.using(database).filter(pk=1).first()
-        current = DataVersion.objects.using(database).values_list("number", flat=True).first()
-        if if_stale and built and built.data_version == (current or 0):
+        if if_stale and mapcells.is_current(built, database):
             self.stdout.write(_("Map clusters are up to date."))
             return
         cells = mapcells.build(database)
