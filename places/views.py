@@ -59,18 +59,13 @@ class PlaceListView(FilteredPlacesMixin, ListView):
     def get_queryset(self):
         return self.get_filter().qs
 
+    @cached_property
     def list_key(self):
-        if not hasattr(self, "_list_key"):
-            query = self.request.GET.urlencode()
-            if self.request.GET.get("open_now"):
-                query += "|" + hours.now().strftime("%Y%m%d%H%M")  # open now changes by itself
-            key = f"{DataVersion.current()}|{self.request.user.is_staff}|{query}"
-            self._list_key = hashlib.sha256(key.encode()).hexdigest()[:32]
-        return self._list_key
+        return map_data_etag(self.request)
 
     def get_paginator(self, queryset, per_page, **kwargs):
         return CachedCountPaginator(
-            queryset, per_page, count_key="place-count:" + self.list_key(), **kwargs
+            queryset, per_page, count_key="place-count:" + self.list_key, **kwargs
         )
 
     def get_context_data(self, **kwargs):
@@ -79,14 +74,17 @@ class PlaceListView(FilteredPlacesMixin, ListView):
         return super().get_context_data(
             filter=self.get_filter(),
             query=query.urlencode(),
-            list_key=self.list_key(),
+            list_key=self.list_key,
             **kwargs,
         )
 
 
 def map_data_etag(request):
-    """Changes whenever a place changes (one cheap row), or the filter or map view differs."""
+    """Changes whenever a place changes (one cheap row), or the filter or map view differs;
+    with "open now", also every minute. Keys the list's cache as well."""
     key = f"{DataVersion.current()}|{request.user.is_staff}|{request.GET.urlencode()}"
+    if request.GET.get("open_now"):
+        key += hours.now().strftime("|%Y%m%d%H%M")  # open now changes by itself
     return hashlib.sha256(key.encode()).hexdigest()[:32]
 
 

@@ -1,8 +1,11 @@
 import json
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.urls import reverse
 
+from places import hours
 from places.models import Area, Place
 from tests.conftest import web_point
 from tests.factories import PlaceFactory
@@ -260,3 +263,32 @@ def test_wijk_choices_wait_for_a_gemeente_when_there_are_several(client, places)
     assert list(form.fields["wijk"].queryset) == []
     form = client.get(reverse("places:list"), {"gemeente": "GM0363"}).context["filter"].form
     assert [w.code for w in form.fields["wijk"].queryset] == ["WK036301"]
+
+
+def test_open_now_is_not_served_from_an_earlier_minute(client, places, monkeypatch):
+    """The list and the map data are cached per data version; "open now" also per minute."""
+    places["huis"].opening_hours = "Mo 10:00-12:00"
+    places["huis"].save()
+    amsterdam_time = ZoneInfo("Europe/Amsterdam")
+    monday = datetime(2025, 3, 3, 11, 59, tzinfo=amsterdam_time)  # no public holiday
+    monkeypatch.setattr(hours, "now", lambda: monday)
+    url = reverse("places:map-data")
+    open_names = {
+        f["properties"]["name"]
+        for f in json.loads(client.get(url, {"open_now": "on"}).content)["features"]
+    }
+    assert places["huis"].name in open_names
+    assert (
+        places["huis"].name
+        in client.get(reverse("places:list"), {"open_now": "on"}).content.decode()
+    )
+    monkeypatch.setattr(hours, "now", lambda: monday.replace(hour=12, minute=1))
+    later = {
+        f["properties"]["name"]
+        for f in json.loads(client.get(url, {"open_now": "on"}).content)["features"]
+    }
+    assert places["huis"].name not in later
+    assert (
+        places["huis"].name
+        not in client.get(reverse("places:list"), {"open_now": "on"}).content.decode()
+    )
