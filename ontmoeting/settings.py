@@ -60,6 +60,9 @@ INSTALLED_APPS = [
     "django_filters",
     "simple_history",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "leaflet",
     "csp",
     "places",
@@ -76,7 +79,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Two-step verification for editors and admins, and the absolute session limit.
+    "places.twofactor.AccountSecurityMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -175,6 +181,11 @@ LOGOUT_REDIRECT_URL = "places:list"
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_IDLE_SECONDS", str(60 * 60)))
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# ... and, however active, this long after the login (places/twofactor.py).
+SESSION_MAX_SECONDS = int(os.environ.get("SESSION_MAX_SECONDS", str(10 * 60 * 60)))
+# Editors and admins confirm each login with a code from an authenticator app; the app shows
+# the account under this name.
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Ontmoeting")
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # a reset link works for one day
 # Invitations to become a member of a place expire after this many days.
 INVITATION_DAYS = 14
@@ -331,7 +342,10 @@ PRIVACY_CONTACT = os.environ.get("PRIVACY_CONTACT", "")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"hide_link_keys": {"()": "ontmoeting.logfilters.HideLinkKeys"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["hide_link_keys"]},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     # django-axes logs every successful login at INFO; failures stay visible as WARNING.
     "loggers": {"axes": {"level": "WARNING"}},

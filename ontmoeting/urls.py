@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.http import HttpResponse
 from django.urls import include, path
 
+from places import twofactor
 from places.invitations import InvitationView
 
 handler500 = "ontmoeting.unavailable.server_error"
@@ -16,6 +17,9 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    path("account/tweestaps/", twofactor.ManageView.as_view(), name="two-factor-manage"),
+    path("account/tweestaps/instellen/", twofactor.SetupView.as_view(), name="two-factor-setup"),
+    path("account/tweestaps/code/", twofactor.VerifyView.as_view(), name="two-factor-verify"),
     path("account/", include("django.contrib.auth.urls")),
     path("uitnodiging/<str:token>/", InvitationView.as_view(), name="invitation"),
     path("rondvraag/", include("surveys.urls")),

@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from leaflet.admin import LeafletGeoAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from ontmoeting import audit
+
 from .fields import FiniteDecimalField
 from .hours_form import OpeningHoursFormField
 from .models import (
@@ -190,6 +192,11 @@ class PlaceAdmin(SimpleHistoryAdmin, MapAdmin):
             },
         ),
     ]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if "is_published" in form.changed_data:
+            audit.record("place.publish" if obj.is_published else "place.unpublish", obj)
 
 
 @admin.register(Wijkteam)

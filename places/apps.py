@@ -7,4 +7,4 @@ class PlacesConfig(AppConfig):
     verbose_name = _("Meeting places")
 
     def ready(self):
-        from . import checks, signals  # noqa: F401  (registers the checks and signal handlers)
+        from . import audit_signals, checks, signals  # noqa: F401  (registers checks and signals)

@@ -8,6 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from leaflet.forms.widgets import LeafletWidget
 
+from ontmoeting import audit
+
 from .fields import finite_decimals
 from .hours_form import OpeningHoursFormField
 from .models import Activity, Place, YearFigures, YearlyCosts
@@ -183,6 +185,7 @@ def revert_to(record, user, reason):
                 setattr(current, field.attname, getattr(old, field.attname))
         current._change_reason = reason  # the row is locked: nobody saves in between
         current.save()
+    audit.record("place.revert", current, actor=user, to_history=record.history_id)
     current.refresh_from_db()
     return current
 

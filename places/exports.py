@@ -1,17 +1,16 @@
 """Exports of exactly what the current filter shows: CSV, XLSX, GeoJSON and HSDS.
 
-Public exports hold public fields only; staff exports add the private ones and are logged.
+Public exports hold public fields only; staff exports add the private ones. Every export is in
+the audit trail (places/policy_views.py).
 """
 
 import csv
 import io
-import logging
 
 from django.utils.translation import gettext_lazy as _
 
 from .geo import to_web
 
-audit = logging.getLogger("ontmoeting.audit")
 DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r")
 
 PUBLIC_COLUMNS = [
@@ -129,14 +128,3 @@ def as_geojson(places, private=False):
             }
         )
     return {"type": "FeatureCollection", "features": features}
-
-
-def log_export(request, kind, count, private):
-    audit.info(
-        "export kind=%s places=%d private=%s user=%s ip=%s",
-        kind,
-        count,
-        private,
-        getattr(request.user, "pk", None),
-        request.META.get("REMOTE_ADDR"),
-    )

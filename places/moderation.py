@@ -13,6 +13,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.generic import FormView, TemplateView, View
 
+from ontmoeting import audit
+
 from . import invitations, roles
 from .edit_views import change_of, safe_next
 from .models import ClaimRequest, Membership, Place, Report
@@ -64,6 +66,7 @@ class PublishView(EditorMixin, View):
             place = get_object_or_404(Place.objects.select_for_update(), slug=slug)
             place.is_published = request.POST.get("publish") == "1"
             place.save()
+        audit.record("place.publish" if place.is_published else "place.unpublish", place)
         if place.is_published:
             messages.success(request, _("%(name)s is published.") % {"name": place.name})
         else:
@@ -130,6 +133,7 @@ def merge(duplicate, target):
     duplicate.closed_on = timezone.localdate()
     duplicate._change_reason = f"samengevoegd met {target.name}"
     duplicate.save()
+    audit.record("place.merge", duplicate, into=target.pk)
 
 
 class ClaimDecisionView(EditorMixin, View):

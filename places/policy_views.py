@@ -15,6 +15,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView, View
 
+from ontmoeting import audit
+
 from . import costs, exports, hsds, policy, roles
 from .filters import PlaceFilter
 from .models import Area, Place, YearFigures
@@ -237,7 +239,7 @@ class ExportView(View):
             .qs.select_related("organisation")
             .prefetch_related("year_figures")
         )
-        exports.log_export(request, fmt, len(places), private)
+        audit.record("export", request=request, format=fmt, places=len(places), private=private)
         if fmt == "csv":
             return attachment(exports.as_csv(places, private), "text/csv; charset=utf-8", "csv")
         if fmt == "xlsx":

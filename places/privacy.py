@@ -17,6 +17,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView, View
 
+from ontmoeting import audit
+
 from .models import Place
 
 CONTACT_FIELDS = ("contact_name", "contact_email", "contact_phone")
@@ -62,6 +64,7 @@ class DownloadView(LoginRequiredMixin, View):
         body = json.dumps(personal_data(request.user), cls=DjangoJSONEncoder, indent=2)
         response = HttpResponse(body, content_type="application/json; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="mijn-gegevens.json"'
+        audit.record("export", request.user, request=request, format="own-data")
         response["Cache-Control"] = "no-store"
         return response
 
@@ -100,7 +103,9 @@ class EraseView(LoginRequiredMixin, TemplateView):
                 form.add_error("password", _("That password is not right."))
             return self.render_to_response({"form": form}, status=400)
         user = request.user
+        account = audit.target(user)  # the number goes with the account
         logout(request)
         erase(user)
+        audit.record("account.erase", account, request=request, actor=account)
         messages.success(request, _("Your account and your personal data have been erased."))
         return redirect("places:list")

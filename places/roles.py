@@ -31,6 +31,11 @@ def is_editor(user):
     return user.is_authenticated and (user.is_superuser or in_group(user, EDITORS))
 
 
+def needs_two_factor(user):
+    """Editors and admins confirm every login with a code (places/twofactor.py)."""
+    return user.is_authenticated and (user.is_staff or is_editor(user))
+
+
 def is_policy(user):
     return in_group(user, POLICY) or is_editor(user)
 

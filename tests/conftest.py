@@ -165,6 +165,18 @@ def people(places, django_user_model):
     return users
 
 
+@pytest.fixture
+def admin_client(admin_user):
+    """pytest-django's admin client, past two-step verification as an admin's session is."""
+    from django.test import Client
+
+    from tests.accounts import log_in
+
+    client = Client()
+    log_in(client, admin_user)
+    return client
+
+
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Rate limits and geocoder answers live in the cache: each test starts without them."""

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from places.models import Membership, Place
+from tests.accounts import log_in
 
 pytestmark = pytest.mark.django_db
 
@@ -47,7 +48,7 @@ def test_survey_invitations_go_on_after_a_refused_place_and_name_it(
     client, places, people, survey, refused_place
 ):
     round_, _questions = survey
-    client.force_login(people["redactie"])
+    log_in(client, people["redactie"])
     response = client.post(reverse("surveys:invite", args=[round_.slug]), follow=True)
     assert [m.to for m in mail.outbox] == [["eigenaar@example.org"]]
     page = response.content.decode()

@@ -13,6 +13,7 @@ from django.test import RequestFactory
 from django.urls import reverse
 
 from places.models import Activity, Place
+from tests.accounts import log_in
 from tests.editing import form_data
 
 postgis_only = pytest.mark.skipif(
@@ -65,7 +66,7 @@ def test_an_unreachable_database_gets_the_dutch_503_page(client):
 def test_a_logged_in_page_and_a_save_get_it_too(client, places, people):
     """With a session the 503 may come from the session middleware, after the view, through
     handler500: the test client must hand back the response instead of raising."""
-    client.force_login(people["owner"])  # the session is stored while the database is up
+    log_in(client, people["owner"])  # the session is stored while the database is up
     client.raise_request_exception = False
     kamer = places["kamer"]
     data = form_data(kamer, name="Nieuwe naam")
@@ -79,7 +80,7 @@ def test_a_logged_in_page_and_a_save_get_it_too(client, places, people):
 def test_the_database_lost_in_a_middleware_is_a_503_too(client, places, people):
     """/healthz reads nothing, but the session is saved after it (SESSION_SAVE_EVERY_REQUEST):
     the error comes from the session middleware and handler500 turns it into the 503 page."""
-    client.force_login(people["owner"])
+    log_in(client, people["owner"])
     client.raise_request_exception = False
     with database_unreachable():
         assert_friendly_503(client.get("/healthz"))
@@ -168,7 +169,7 @@ def test_a_connection_killed_during_a_save_writes_nothing(client, places, people
     activity were written: the whole save is rolled back."""
     kamer = places["kamer"]
     history_before = kamer.history.count()
-    client.force_login(people["owner"])
+    log_in(client, people["owner"])
     data = form_data(kamer, name="Half geschreven", phone="020 999 9999")
     data.update(
         {

@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from places import editing
 from places.models import Place
+from tests.accounts import log_in
 from tests.editing import form_data
 
 pytestmark = pytest.mark.django_db
@@ -17,7 +18,7 @@ def edit_url(place):
 
 def test_a_member_edits_their_place_and_it_is_live(client, places, people):
     kamer = places["kamer"]
-    client.force_login(people["owner"])
+    log_in(client, people["owner"])
     response = client.post(edit_url(kamer), form_data(kamer, name="Buurtkamer Het Nieuwe Anker"))
     assert response.status_code == 302
     assert Place.objects.get(pk=kamer.pk).name == "Buurtkamer Het Nieuwe Anker"
@@ -27,7 +28,7 @@ def test_a_member_edits_their_place_and_it_is_live(client, places, people):
 
 def test_every_change_is_recorded_with_who_and_what(client, places, people):
     kamer = places["kamer"]
-    client.force_login(people["owner"])
+    log_in(client, people["owner"])
     client.post(edit_url(kamer), form_data(kamer, phone="020 123 4567"))
     record = kamer.history.latest()
     assert record.history_user == people["owner"]
@@ -37,7 +38,7 @@ def test_every_change_is_recorded_with_who_and_what(client, places, people):
 
 def test_a_member_of_another_place_cannot_edit_it(client, places, people):
     kamer = places["kamer"]
-    client.force_login(people["stranger"])
+    log_in(client, people["stranger"])
     response = client.post(edit_url(kamer), form_data(kamer, name="Gekaapt"))
     assert response.status_code == 404
     assert Place.objects.get(pk=kamer.pk).name == "Buurtkamer Het Anker"
@@ -45,7 +46,7 @@ def test_a_member_of_another_place_cannot_edit_it(client, places, people):
 
 def test_fields_a_member_may_not_set_are_ignored(client, places, people):
     kamer = places["kamer"]
-    client.force_login(people["owner"])
+    log_in(client, people["owner"])
     data = form_data(
         kamer, status="closed", is_published="", internal_notes="x", slug="nieuw", version="99"
     )
@@ -62,7 +63,7 @@ def test_fields_a_member_may_not_set_are_ignored(client, places, people):
 
 def test_an_editor_closes_a_place_with_an_end_date(client, places, people):
     kamer = places["kamer"]
-    client.force_login(people["redactie"])
+    log_in(client, people["redactie"])
     data = form_data(kamer, editor=True, status="closed")
     assert client.post(edit_url(kamer), data).status_code == 400
     data["closed_on"] = "2026-10-01"
@@ -73,7 +74,7 @@ def test_an_editor_closes_a_place_with_an_end_date(client, places, people):
 
 def test_opening_hours_are_edited_in_the_grid(client, places, people):
     kamer = places["kamer"]
-    client.force_login(people["owner"])
+    log_in(client, people["owner"])
     data = form_data(kamer)
     data.update({"opening_hours_0": "10:00", "opening_hours_1": "12:00", "opening_hours_29": "on"})
     client.post(edit_url(kamer), data)
@@ -82,7 +83,7 @@ def test_opening_hours_are_edited_in_the_grid(client, places, people):
 
 def test_yearly_costs_and_activities_are_saved(client, places, people):
     kamer = places["kamer"]
-    client.force_login(people["owner"])
+    log_in(client, people["owner"])
     data = form_data(kamer)
     data.update(
         {
@@ -106,7 +107,7 @@ def test_yearly_costs_and_activities_are_saved(client, places, people):
 
 def test_negative_costs_are_refused_and_nothing_is_saved(client, places, people):
     kamer = places["kamer"]
-    client.force_login(people["owner"])
+    log_in(client, people["owner"])
     data = form_data(kamer, name="Nieuwe naam")
     data.update(
         {
@@ -127,7 +128,7 @@ def test_negative_costs_are_refused_and_nothing_is_saved(client, places, people)
 
 def test_second_save_of_a_stale_form_gets_the_conflict_page(client, places, people):
     kamer = places["kamer"]
-    client.force_login(people["owner"])
+    log_in(client, people["owner"])
     first = form_data(kamer, phone="020 111 1111")
     second = form_data(kamer, phone="020 222 2222")
     assert client.post(edit_url(kamer), first).status_code == 302
@@ -178,13 +179,13 @@ def test_two_connections_saving_at_once_never_both_win(places, people):
 
 
 def test_verify_marks_the_place_as_checked(client, places, people):
-    client.force_login(people["owner"])
+    log_in(client, people["owner"])
     client.post(reverse("places:verify", args=[places["kamer"].slug]))
     assert Place.objects.get(pk=places["kamer"].pk).last_verified_at is not None
 
 
 def test_a_proposed_place_is_a_concept_with_its_proposer_as_member(client, amsterdam, people):
-    client.force_login(people["stranger"])
+    log_in(client, people["stranger"])
     data = form_data(Place(name="x", location=places_point()), name="Huiskamer De Linde")
     data["place_type"] = str(Place.objects.first().place_type_id)
     response = client.post(reverse("places:create"), data)

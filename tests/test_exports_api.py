@@ -12,6 +12,7 @@ from referencing.jsonschema import DRAFT202012
 
 from places.importers.amsterdam import import_places
 from places.models import Place
+from tests.accounts import log_in
 
 pytestmark = pytest.mark.django_db
 SCHEMAS = Path(__file__).parent.parent / "data" / "hsds" / "schema"
@@ -41,11 +42,13 @@ def test_public_csv_has_public_fields_only(client, places):
 
 def test_staff_exports_add_private_fields_and_are_logged(client, places, people, caplog):
     Place.objects.filter(pk=places["kamer"].pk).update(**SECRET)
-    client.force_login(people["beleid"])
+    log_in(client, people["beleid"])
     with caplog.at_level("INFO", logger="ontmoeting.audit"):
         body = client.get(reverse("places:export", args=["csv"]) + "?prive=1").content
     assert "Sentinel Persoon" in body.decode("utf-8-sig")
-    assert "export kind=csv" in caplog.text and f"user={people['beleid'].pk}" in caplog.text
+    (entry,) = [r.audit for r in caplog.records if r.name == "ontmoeting.audit"][-1:]
+    assert entry["actor"] == f"auth.user:{people['beleid'].pk}"
+    assert (entry["format"], entry["places"], entry["private"]) == ("csv", 2, True)
 
 
 def test_exports_follow_the_filter(client, places):

@@ -5,6 +5,7 @@ import pytest
 from django.urls import reverse
 
 from places.models import DataVersion, Place
+from tests.accounts import log_in
 from tests.conftest import web_point
 from tests.factories import PlaceFactory
 
@@ -77,6 +78,6 @@ def test_pages_use_a_constant_number_of_queries(
         client.get(place.get_absolute_url())
     with django_assert_max_num_queries(8):
         client.get(reverse("places:area", args=["WK036301"]))
-    client.force_login(people["beleid"])
+    log_in(client, people["beleid"])
     with django_assert_max_num_queries(30):
         client.get(reverse("places:dashboard"))

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from places.invitations import make_token
 from places.models import ClaimRequest, ContactMoment, Membership, Place, Report
+from tests.accounts import log_in
 from tests.editing import form_data
 
 pytestmark = pytest.mark.django_db
@@ -15,9 +16,9 @@ pytestmark = pytest.mark.django_db
 
 def test_recent_changes_show_a_field_diff_and_undo_restores(client, places, people):
     kamer = places["kamer"]
-    client.force_login(people["owner"])
+    log_in(client, people["owner"])
     client.post(reverse("places:edit", args=[kamer.slug]), form_data(kamer, name="Vandalisme"))
-    client.force_login(people["redactie"])
+    log_in(client, people["redactie"])
     feed = client.get(reverse("places:changes"))
     body = feed.content.decode()
     assert "Buurtkamer Het Anker" in body and "Vandalisme" in body
@@ -31,7 +32,7 @@ def test_recent_changes_show_a_field_diff_and_undo_restores(client, places, peop
 
 def test_a_member_can_undo_on_the_history_page(client, places, people):
     kamer = places["kamer"]
-    client.force_login(people["owner"])
+    log_in(client, people["owner"])
     client.post(reverse("places:edit", args=[kamer.slug]), form_data(kamer, phone="06"))
     page = client.get(reverse("places:history", args=[kamer.slug])).content.decode()
     assert "Ongedaan maken" in page or "Undo" in page
@@ -42,7 +43,7 @@ def test_a_member_can_undo_on_the_history_page(client, places, people):
 
 def test_undo_does_not_redirect_off_site(client, places, people):
     kamer = places["kamer"]
-    client.force_login(people["redactie"])
+    log_in(client, people["redactie"])
     kamer.phone = "1"
     kamer.save()
     record = kamer.history.latest()
@@ -54,7 +55,7 @@ def test_undo_does_not_redirect_off_site(client, places, people):
 
 
 def test_editor_publishes_a_concept(client, places, people):
-    client.force_login(people["redactie"])
+    log_in(client, people["redactie"])
     client.post(reverse("places:publish", args=[places["concept"].slug]), {"publish": "1"})
     assert Place.objects.get(pk=places["concept"].pk).is_published
 
@@ -63,7 +64,7 @@ def test_merging_moves_everything_and_keeps_the_duplicate_on_record(client, plac
     kamer, concept = places["kamer"], places["concept"]
     Membership.objects.create(user=people["stranger"], place=concept)
     ContactMoment.objects.create(place=concept, date=timezone.localdate(), kind="bezoek")
-    client.force_login(people["redactie"])
+    log_in(client, people["redactie"])
     response = client.post(reverse("places:merge", args=[concept.slug]), {"target": kamer.pk})
     assert response.status_code == 302
     concept.refresh_from_db()
@@ -77,7 +78,7 @@ def test_merging_moves_everything_and_keeps_the_duplicate_on_record(client, plac
 
 def test_invitation_makes_a_new_member(client, places, people):
     kamer = places["kamer"]
-    client.force_login(people["redactie"])
+    log_in(client, people["redactie"])
     client.post(reverse("places:invite", args=[kamer.slug]), {"email": "nieuw@example.org"})
     assert len(mail.outbox) == 1
     link = re.search(r"https?://\S+/uitnodiging/\S+/", mail.outbox[0].body)[0]
@@ -110,18 +111,18 @@ def test_an_expired_or_tampered_invitation_is_refused(client, places, settings):
 
 
 def test_claim_is_approved_by_an_editor(client, places, people):
-    client.force_login(people["stranger"])
+    log_in(client, people["stranger"])
     client.post(reverse("places:claim", args=[places["kamer"].slug]), {"message": "Ik zet koffie"})
     claim = ClaimRequest.objects.get()
-    client.force_login(people["redactie"])
+    log_in(client, people["redactie"])
     client.post(reverse("places:claim-decision", args=[claim.pk]), {"decision": "approve"})
     assert places["kamer"].memberships.filter(user=people["stranger"]).exists()
 
 
 def test_a_rejected_claim_gives_no_membership(client, places, people):
-    client.force_login(people["stranger"])
+    log_in(client, people["stranger"])
     client.post(reverse("places:claim", args=[places["kamer"].slug]), {"message": "Graag"})
-    client.force_login(people["redactie"])
+    log_in(client, people["redactie"])
     client.post(
         reverse("places:claim-decision", args=[ClaimRequest.objects.get().pk]),
         {"decision": "reject"},
@@ -131,7 +132,7 @@ def test_a_rejected_claim_gives_no_membership(client, places, people):
 
 def test_an_editor_revokes_a_membership(client, places, people):
     membership = places["kamer"].memberships.get()
-    client.force_login(people["redactie"])
+    log_in(client, people["redactie"])
     client.post(reverse("places:revoke", args=[places["kamer"].slug, membership.pk]))
     assert not places["kamer"].memberships.exists()
     assert Membership.history.filter(history_type="-").count() == 1
@@ -140,7 +141,7 @@ def test_an_editor_revokes_a_membership(client, places, people):
 def test_anyone_reports_an_error_which_lands_with_the_editors(client, places, people):
     url = reverse("places:report", args=[places["kamer"].slug])
     assert client.post(url, {"message": "Het adres is veranderd"}).status_code == 302
-    client.force_login(people["redactie"])
+    log_in(client, people["redactie"])
     assert "Het adres is veranderd" in client.get(reverse("places:moderation")).content.decode()
 
 
@@ -160,7 +161,7 @@ def test_reports_are_rate_limited(client, places):
 def test_unverified_places_are_flagged_and_members_reminded(client, places, people):
     old = timezone.now() - timezone.timedelta(days=400)
     Place.objects.filter(pk=places["kamer"].pk).update(last_verified_at=old)
-    client.force_login(people["redactie"])
+    log_in(client, people["redactie"])
     assert "Buurtkamer Het Anker" in client.get(reverse("places:moderation")).content.decode()
     call_command("remind_unverified", "--commit", "--base-url", "https://ontmoeting.example")
     assert [m.to for m in mail.outbox] == [["eigenaar@example.org"]]
@@ -177,6 +178,6 @@ def test_history_page_shows_costs_and_membership_changes(client, places, people)
     from places.models import YearlyCosts
 
     YearlyCosts.objects.create(place=places["kamer"], year=2025, rent=4321)
-    client.force_login(people["owner"])
+    log_in(client, people["owner"])
     page = client.get(reverse("places:history", args=[places["kamer"].slug])).content.decode()
     assert "4321" in page and "Olga" in page

@@ -12,6 +12,7 @@ from django.utils import translation
 from surveys.seed import SLUG
 from tests import test_url_matrix as place_matrix
 from tests import test_url_matrix_surveys as survey_matrix
+from tests.accounts import log_in
 from tests.pages import DATA, ROLES, SAME_PAGE, WITHOUT_SITE_FRAME, pages_for
 
 pytestmark = pytest.mark.django_db
@@ -29,7 +30,7 @@ def crawl(client, places, people):
     for role, run_places in runs:
         client.logout()
         if role != "anonymous":
-            client.force_login(people[role])
+            log_in(client, people[role])
         for name, url in pages_for(role, run_places, people):
             response = client.get(url, follow=True)
             assert response.status_code == 200, (role, name, url)
@@ -42,7 +43,7 @@ def crawl(client, places, people):
 def test_pages_are_html_and_data_urls_are_not(client, places, people):
     for role, name, _page, response in crawl(client, places, people):
         assert response["Content-Type"].startswith("text/html"), (role, name)
-    client.force_login(people["redactie"])
+    log_in(client, people["redactie"])
     data = [(f"places:{n}", place_matrix.url_for(n, places, people)) for n in place_matrix.EXPECTED]
     data += [(f"surveys:{n}", survey_matrix.url_for(n, places)) for n in survey_matrix.EXPECTED]
     for name, url in data:

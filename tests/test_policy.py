@@ -15,6 +15,7 @@ from django.utils import translation
 
 from places import costs, policy
 from places.models import Area, Place, YearFigures, YearlyCosts
+from tests.accounts import log_in
 
 pytestmark = pytest.mark.django_db
 
@@ -93,14 +94,14 @@ def test_hours_per_week():
 
 def test_dashboard_is_for_policy_staff(client, city, people):
     assert client.get(reverse("places:dashboard")).status_code == 302
-    client.force_login(people["owner"])
+    log_in(client, people["owner"])
     assert client.get(reverse("places:dashboard")).status_code == 403
-    client.force_login(people["beleid"])
+    log_in(client, people["beleid"])
     assert client.get(reverse("places:dashboard")).status_code == 200
 
 
 def test_dashboard_csv_matches_the_table(client, city, people):
-    client.force_login(people["beleid"])
+    log_in(client, people["beleid"])
     params = {"niveau": "buurt", "maat": "dekking", "afstand": "200", "sort": "-places"}
     page = client.get(reverse("places:dashboard"), params)
     table = [(r.area.code, r.places) for r in page.context["rows"]]
@@ -117,7 +118,7 @@ def test_achievements_per_wijk_and_management_form(client, city, people):
     YearFigures.objects.create(
         place=city["east"], year=2025, visitors_per_week=25, target_visitors_per_week=20
     )
-    client.force_login(people["beleid"])
+    log_in(client, people["beleid"])
     achievements = client.get(reverse("places:dashboard")).context["achievements"]
     wijk = next(r for r in achievements["by_wijk"] if r["label"] == "Wijk W")
     assert (wijk["visitors"], wijk["target_visitors"]) == (65, 70)

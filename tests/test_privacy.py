@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from places import urls as place_urls
 from places.models import ContactMoment, Place, YearlyCosts
+from tests.accounts import log_in
 
 pytestmark = pytest.mark.django_db
 
@@ -67,34 +68,34 @@ def test_the_crawl_covers_every_public_url(places):
 def test_members_see_contact_person_and_costs_but_not_internal_notes(
     client, secrets, places, people
 ):
-    client.force_login(people["owner"])
+    log_in(client, people["owner"])
     body = client.get(places["kamer"].get_absolute_url()).content.decode()
     assert "Sentinel Contactpersoon" in body and "98765" in body
     assert "Sentinel interne notitie" not in body and "Sentinel contactmoment" not in body
 
 
 def test_wijkteam_sees_contact_person_and_moments_but_not_costs(client, secrets, places, people):
-    client.force_login(people["wijkteam"])
+    log_in(client, people["wijkteam"])
     body = client.get(places["kamer"].get_absolute_url()).content.decode()
     assert "Sentinel Contactpersoon" in body and "Sentinel contactmoment" in body
     assert "98765" not in body
 
 
 def test_policy_staff_see_everything_private(client, secrets, places, people):
-    client.force_login(people["beleid"])
+    log_in(client, people["beleid"])
     body = client.get(places["kamer"].get_absolute_url()).content.decode()
     for secret in secrets:
         assert secret in body
 
 
 def test_pages_with_personal_data_are_not_cached(client, secrets, places, people):
-    client.force_login(people["owner"])
+    log_in(client, people["owner"])
     response = client.get(places["kamer"].get_absolute_url())
     assert "no-store" in response["Cache-Control"]
 
 
 def test_a_person_downloads_their_own_data(client, places, people):
-    client.force_login(people["owner"])
+    log_in(client, people["owner"])
     response = client.get(reverse("places:my-data-download"))
     data = json.loads(response.content)
     assert data["account"]["email"] == "eigenaar@example.org"
@@ -107,7 +108,7 @@ def test_erasure_removes_the_account_and_purges_history(client, places, people):
     kamer = places["kamer"]
     kamer.contact_email, kamer.contact_name = owner.email, "Olga Eigenaar"
     kamer.save()
-    client.force_login(owner)
+    log_in(client, owner)
     client.post(reverse("places:edit", args=[kamer.slug]), _edit(kamer))
     assert Place.history.filter(history_user=owner).exists()
     response = client.post(reverse("places:erase"), {"password": "een-lang-wachtwoord"})
@@ -119,7 +120,7 @@ def test_erasure_removes_the_account_and_purges_history(client, places, people):
 
 
 def test_erasure_needs_the_password(client, places, people):
-    client.force_login(people["owner"])
+    log_in(client, people["owner"])
     response = client.post(reverse("places:erase"), {"password": "fout"})
     assert response.status_code == 400
     assert get_user_model().objects.filter(username="eigenaar").exists()

@@ -17,6 +17,7 @@ from places import invitations
 from places.models import Activity, ClaimRequest, ContactMoment, Place, Report, YearlyCosts
 from places.people_views import ContactMomentForm
 from surveys.models import Answer
+from tests.accounts import log_in
 from tests.editing import form_data
 from tests.strategies import (
     FAST,
@@ -66,7 +67,7 @@ COST_ROW = st.fixed_dictionaries(
 def test_owner_edit_page_refuses_bad_input_and_changes_nothing(
     client, places, people, point, name, amount, advanced, costs, extra
 ):
-    client.force_login(people["owner"])
+    log_in(client, people["owner"])
     place = Place.objects.get(pk=places["kamer"].pk)
     data = form_data(place, name=name, visitor_cost_amount=amount, location=point_json(point))
     data.update({"opening_hours_31": advanced, **extra})
@@ -91,7 +92,7 @@ def test_owner_edit_page_refuses_bad_input_and_changes_nothing(
 def test_proposing_a_place_refuses_bad_input_and_creates_nothing(
     client, places, people, point, name, hours
 ):
-    client.force_login(people["stranger"])
+    log_in(client, people["stranger"])
     data = form_data(places["kamer"], name=name, location=point_json(point))
     data["opening_hours_31"] = hours
     count = Place.objects.count()
@@ -110,7 +111,7 @@ def test_survey_answer_form_refuses_bad_answers_and_keeps_the_old_ones(
     client, places, people, survey, answers, submit
 ):
     round_, questions = survey
-    client.force_login(people["owner"])
+    log_in(client, people["owner"])
     data = {f"q{q.pk}": raw for q, raw in zip(questions.values(), answers, strict=True)}
     if submit:
         data["submit"] = "1"
@@ -141,7 +142,7 @@ def test_report_form_refuses_bad_input_and_stores_nothing(client, places, messag
 @FAST
 @given(data=st.fixed_dictionaries({"date": value, "kind": value, "note": text}))
 def test_contact_moment_form_refuses_bad_input_and_stores_nothing(client, places, people, data):
-    client.force_login(people["wijkteam"])
+    log_in(client, people["wijkteam"])
     count = ContactMoment.objects.count()
     response = client.post(reverse("places:contact", args=[places["kamer"].slug]), data)
     assert response.status_code == 302
@@ -152,7 +153,7 @@ def test_contact_moment_form_refuses_bad_input_and_stores_nothing(client, places
 @FAST
 @given(message=text)
 def test_claim_form_refuses_bad_input_and_stores_nothing(client, places, people, message):
-    client.force_login(people["stranger"])
+    log_in(client, people["stranger"])
     count = ClaimRequest.objects.count()
     response = client.post(
         reverse("places:claim", args=[places["kamer"].slug]), {"message": message}
@@ -166,7 +167,7 @@ def test_claim_form_refuses_bad_input_and_stores_nothing(client, places, people,
 @FAST
 @given(email=value)
 def test_invite_form_refuses_bad_addresses_and_sends_nothing(client, places, people, email):
-    client.force_login(people["redactie"])
+    log_in(client, people["redactie"])
     sent = len(mail.outbox)
     response = client.post(reverse("places:invite", args=[places["kamer"].slug]), {"email": email})
     assert response.status_code in {200, 302}
@@ -191,7 +192,7 @@ def test_accepting_an_invitation_refuses_bad_input_and_creates_nobody(client, pl
 @FAST
 @given(password=value)
 def test_erasing_with_a_wrong_password_erases_nothing(client, people, password):
-    client.force_login(people["owner"])
+    log_in(client, people["owner"])
     response = client.post(reverse("places:erase"), {"password": password})
     assert response.status_code == 400
     assert get_user_model().objects.filter(pk=people["owner"].pk).exists()
@@ -201,7 +202,7 @@ def test_erasing_with_a_wrong_password_erases_nothing(client, people, password):
 @FAST
 @given(target=value)
 def test_merging_into_garbage_merges_nothing(client, places, people, target):
-    client.force_login(people["redactie"])
+    log_in(client, people["redactie"])
     concept = places["concept"]
     before = place_state(concept)
     response = client.post(reverse("places:merge", args=[concept.slug]), {"target": target})

@@ -8,6 +8,7 @@ from hypothesis import given
 
 from places.filters import PlaceFilter
 from surveys.filters import ResultFilter
+from tests.accounts import log_in
 from tests.strategies import FAST, anywhere, garbage_query, is_outside
 
 pytestmark = pytest.mark.django_db
@@ -47,7 +48,7 @@ PAGES = [
 )
 def test_any_query_string_gives_an_answer(client, pdok, people, survey, name, args, role):
     if role:
-        client.force_login(people[role])
+        log_in(client, people[role])
     url = reverse(name, args=args)
 
     @FAST
@@ -68,7 +69,7 @@ def test_every_parameter_at_once_with_junk_gives_an_answer(client, pdok, people,
     for name, args, role in PAGES:
         client.logout()
         if role:
-            client.force_login(people[role])
+            log_in(client, people[role])
         response = client.get(reverse(name, args=args), query)
         assert response.status_code in {200, 400, 404}, (name, args)
 

@@ -8,6 +8,7 @@ from django.urls import reverse
 from surveys import results
 from surveys.answering import answer_token
 from surveys.models import PreviousSubmission, Response
+from tests.accounts import log_in
 from tests.conftest import answer, make_round, places_in_round
 
 pytestmark = pytest.mark.django_db
@@ -26,7 +27,7 @@ def post(questions, **values):
 
 def test_a_member_saves_a_draft_and_comes_back(client, survey, places, people):
     round_, questions = survey
-    client.force_login(people["owner"])
+    log_in(client, people["owner"])
     url = answer_url(round_, places["kamer"])
     response = client.post(url, {"draft": "", **post(questions, kracht="De koffie")})
     assert response.status_code == 302
@@ -40,7 +41,7 @@ def test_submitting_checks_required_answers_in_dutch_and_keeps_what_was_typed(
     client, survey, places, people
 ):
     round_, questions = survey
-    client.force_login(people["owner"])
+    log_in(client, people["owner"])
     response = client.post(
         answer_url(round_, places["kamer"]), {"submit": "", **post(questions, kracht="Koffie")}
     )
@@ -52,14 +53,14 @@ def test_submitting_checks_required_answers_in_dutch_and_keeps_what_was_typed(
 
 def test_a_scale_answer_outside_1_to_5_is_refused(client, survey, places, people):
     round_, questions = survey
-    client.force_login(people["owner"])
+    log_in(client, people["owner"])
     data = {"submit": "", **post(questions, kracht="x", coproductie="7", sfeer="3")}
     assert client.post(answer_url(round_, places["kamer"]), data).status_code == 400
 
 
 def test_submit_then_resubmit_keeps_the_old_version(client, survey, places, people):
     round_, questions = survey
-    client.force_login(people["owner"])
+    log_in(client, people["owner"])
     url = answer_url(round_, places["kamer"])
     client.post(url, {"submit": "", **post(questions, kracht="Eerst", coproductie="2", sfeer="3")})
     client.post(url, {"submit": "", **post(questions, kracht="Later", coproductie="4", sfeer="3")})
@@ -72,7 +73,7 @@ def test_submit_then_resubmit_keeps_the_old_version(client, survey, places, peop
 
 def test_a_double_submit_neither_duplicates_nor_loses(client, survey, places, people):
     round_, questions = survey
-    client.force_login(people["owner"])
+    log_in(client, people["owner"])
     data = {"submit": "", **post(questions, kracht="Koffie", coproductie="3", sfeer="4")}
     url = answer_url(round_, places["kamer"])
     client.post(url, data)
@@ -98,13 +99,13 @@ def test_a_tampered_link_or_another_place_is_refused(client, survey, places, peo
         client.get(reverse("surveys:answer-link", args=[round_.slug, token + "x"])).status_code
         == 404
     )
-    client.force_login(people["stranger"])
+    log_in(client, people["stranger"])
     assert client.get(answer_url(round_, places["kamer"])).status_code == 404
 
 
 def test_a_closed_round_changes_nothing(client, places, people):
     round_, questions = make_round("dicht", status="closed")
-    client.force_login(people["owner"])
+    log_in(client, people["owner"])
     data = {"submit": "", **post(questions, kracht="Te laat", coproductie="3", sfeer="3")}
     client.post(answer_url(round_, places["kamer"]), data)
     assert not Response.objects.filter(status="submitted").exists()
@@ -147,7 +148,7 @@ def test_response_rate(six_answers, survey):
 
 def test_results_page_filters_and_hides_small_groups(client, six_answers, survey, people):
     round_, _q = survey
-    client.force_login(people["beleid"])
+    log_in(client, people["beleid"])
     url = reverse("surveys:results", args=[round_.slug])
     body = client.get(url).content.decode()
     assert "6 antwoorden, gemiddelde 3,17" in body or "6 antwoorden, gemiddelde 3.17" in body
@@ -159,7 +160,7 @@ def test_results_are_not_for_the_public_or_members(client, six_answers, survey, 
     round_, _q = survey
     url = reverse("surveys:results", args=[round_.slug])
     assert client.get(url).status_code == 302
-    client.force_login(people["owner"])
+    log_in(client, people["owner"])
     assert client.get(url).status_code == 403
     assert client.get(reverse("surveys:export", args=[round_.slug])).status_code == 403
 
@@ -169,7 +170,7 @@ def test_a_place_sees_its_own_scores_but_the_public_does_not(client, survey, pla
     answer(round_, questions, places["kamer"], 4, 2)
     url = places["kamer"].get_absolute_url()
     assert "Eigen scores" not in client.get(url).content.decode()
-    client.force_login(people["owner"])
+    log_in(client, people["owner"])
     assert "Eigen scores" in client.get(url).content.decode()
 
 
@@ -194,7 +195,7 @@ def test_open_answers_by_theme_and_search(six_answers, survey):
 def test_csv_export_for_excel_with_formulas_neutralised(client, survey, places, people):
     round_, questions = survey
     answer(round_, questions, places["kamer"], 3, 4, kracht='=HYPERLINK("http://x")')
-    client.force_login(people["redactie"])
+    log_in(client, people["redactie"])
     response = client.get(reverse("surveys:export", args=[round_.slug]))
     text = response.content.decode("utf-8")
     assert text.startswith("\ufeff")
@@ -206,7 +207,7 @@ def test_csv_export_for_excel_with_formulas_neutralised(client, survey, places, 
 
 def test_chart_svg_carries_the_numbers_as_text(client, six_answers, survey, people):
     round_, _q = survey
-    client.force_login(people["beleid"])
+    log_in(client, people["beleid"])
     response = client.get(reverse("surveys:chart", args=[round_.slug, "coproductie"]))
     svg = response.content.decode()
     assert response["Content-Type"] == "image/svg+xml"

@@ -10,6 +10,7 @@ from django.urls import reverse
 from places import urls as place_urls
 from places.models import ClaimRequest, ContactMoment, Membership, Place, Report
 from surveys.models import Response
+from tests.accounts import log_in
 
 pytestmark = pytest.mark.django_db
 
@@ -135,7 +136,7 @@ def check(client, people, role, url, expected, may_write=False):
     """GET and POST as a role; a refused POST (or an anonymous one) changes nothing."""
     expected_get, expected_post = expected
     if role != "anonymous":
-        client.force_login(people[role])
+        log_in(client, people[role])
     assert client.get(url).status_code == expected_get
     before = snapshot()
     assert client.post(url).status_code == expected_post

@@ -3,12 +3,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from places.models import ContactMoment
+from tests.accounts import log_in
 
 pytestmark = pytest.mark.django_db
 
 
 def test_a_wijkteam_member_logs_a_contact_moment(client, places, people):
-    client.force_login(people["wijkteam"])
+    log_in(client, people["wijkteam"])
     url = reverse("places:contact", args=[places["kamer"].slug])
     client.post(url, {"date": timezone.localdate().isoformat(), "kind": "bezoek", "note": "Koffie"})
     moment = ContactMoment.objects.get()
@@ -18,7 +19,7 @@ def test_a_wijkteam_member_logs_a_contact_moment(client, places, people):
 
 
 def test_a_contact_moment_in_the_future_is_refused(client, places, people):
-    client.force_login(people["wijkteam"])
+    log_in(client, people["wijkteam"])
     tomorrow = (timezone.localdate() + timezone.timedelta(days=1)).isoformat()
     client.post(
         reverse("places:contact", args=[places["kamer"].slug]), {"date": tomorrow, "kind": "bezoek"}
@@ -31,7 +32,7 @@ def test_contact_moments_are_not_public(client, places, people):
         place=places["kamer"], date=timezone.localdate(), kind="bezoek", note="Geheime notitie"
     )
     assert "Geheime notitie" not in client.get(places["kamer"].get_absolute_url()).content.decode()
-    client.force_login(people["owner"])
+    log_in(client, people["owner"])
     assert "Geheime notitie" not in client.get(places["kamer"].get_absolute_url()).content.decode()
 
 
@@ -41,7 +42,7 @@ def test_wijkteam_page_lists_places_without_recent_contact(client, places, peopl
     ContactMoment.objects.create(
         place=places["kamer"], date=timezone.localdate() - timezone.timedelta(days=400)
     )
-    client.force_login(people["wijkteam"])
+    log_in(client, people["wijkteam"])
     response = client.get(reverse("places:wijkteam", args=[team.pk]))
     assert [p.name for p in response.context["stale"]] == ["Buurtkamer Het Anker"]
     assert [f["properties"]["name"] for f in response.context["features"]["features"]] == [

@@ -9,12 +9,15 @@ import re
 
 import pytest
 from django.apps import apps as django_apps
+from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
+from places import roles
 from places.importers.amsterdam import import_places
 from places.models import Place
 from surveys.models import Response, SurveyRound
 from surveys.seed import SLUG, seed
+from tests.accounts import authenticator, code_for
 from tests.browser.conftest import problems, route_outside
 from tests.browser.test_nearby import PLACES_FILE
 
@@ -60,12 +63,19 @@ def tab_to(page, locator, limit=300):
 
 
 def keyboard_log_in(page, live_server, username):
+    user = get_user_model().objects.get(username=username)
+    device = authenticator(user) if roles.needs_two_factor(user) else None
     page.goto(f"{live_server.url}/account/login/")
     tab_to(page, page.get_by_label("Gebruikersnaam"))
     page.keyboard.type(username)
     tab_to(page, page.get_by_label("Wachtwoord"))
     page.keyboard.type(PASSWORD)
     page.keyboard.press("Enter")
+    if device:
+        page.wait_for_url("**/account/tweestaps/code/**")
+        tab_to(page, page.get_by_label("Code"))
+        page.keyboard.type(code_for(device))
+        page.keyboard.press("Enter")
     page.wait_for_url(f"{live_server.url}/mijn-plekken/")
 
 

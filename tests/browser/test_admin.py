@@ -1,5 +1,6 @@
 import pytest
 
+from tests.accounts import authenticator, code_for
 from tests.browser.conftest import problems
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -7,13 +8,16 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture
 def logged_in(page, live_server, django_user_model):
-    django_user_model.objects.create_superuser(
+    admin = django_user_model.objects.create_superuser(
         "beheer", "beheer@example.org", "een-lang-wachtwoord"
     )
+    device = authenticator(admin)
     page.goto(f"{live_server.url}/admin/login/")
     page.fill("#id_username", "beheer")
     page.fill("#id_password", "een-lang-wachtwoord")
     page.click("input[type=submit]")
+    page.get_by_label("Code").fill(code_for(device))  # admins confirm with their app
+    page.get_by_role("button", name="Bevestigen").click()
     page.wait_for_url(f"{live_server.url}/admin/")
     return page
 
