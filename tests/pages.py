@@ -47,11 +47,13 @@ def matrix_pages(role, places, people):
 
 
 def account_pages(role, places, people):
-    """(name, url) of the login, password and invitation pages."""
+    """(name, url) of the login, password, two-step verification and invitation pages (the
+    set-up and code pages of two-step verification: tests/browser/test_two_factor.py)."""
     if role != "anonymous":
         return [
             ("password_change", reverse("password_change")),
             ("password_change_done", reverse("password_change_done")),
+            ("two-factor-manage", reverse("two-factor-manage")),
         ]
     owner = people["owner"]
     token = default_token_generator.make_token(owner)

@@ -17,7 +17,7 @@ from places import invitations
 from places.models import Activity, ClaimRequest, ContactMoment, Place, Report, YearlyCosts
 from places.people_views import ContactMomentForm
 from surveys.models import Answer
-from tests.accounts import log_in
+from tests.accounts import authenticator, log_in
 from tests.editing import form_data
 from tests.strategies import (
     FAST,
@@ -236,3 +236,15 @@ def test_admin_place_form_refuses_bad_input_and_creates_nothing(
         errors_in_dutch(response.context["adminform"].form)
     if is_outside(*point):
         assert response.status_code == 200
+
+
+@FAST
+@given(code=value)
+def test_a_wrong_or_garbage_code_never_completes_a_login(client, people, code):
+    editor = people["redactie"]
+    authenticator(editor).throttle_reset()
+    client.force_login(editor)  # the password step only
+    response = client.post(reverse("two-factor-verify"), {"code": code})
+    assert response.status_code in {400, 429}
+    assert client.get(reverse("places:moderation")).status_code == 302
+    errors_in_dutch(response.context["form"])

@@ -69,7 +69,12 @@ class Command(BaseCommand):
                 + (f"; see {password_file})." if password_file else ").")
             )
             return
-        lines = ["Demo accounts (user, password, role):", *created]
+        lines = [
+            "Demo accounts (user, password, role):",
+            *created,
+            "  admin and redacteur set up two-step verification (an authenticator app) at"
+            " their first login.",
+        ]
         self.stdout.write("\n".join(lines))
         if password_file:
             path = Path(password_file)
