@@ -7,4 +7,5 @@ class PlacesConfig(AppConfig):
     verbose_name = _("Meeting places")
 
     def ready(self):
-        from . import audit_signals, checks, signals  # noqa: F401  (registers checks and signals)
+        # Registers the checks and the signal receivers (also the login one of twofactor).
+        from . import audit_signals, checks, signals, twofactor  # noqa: F401

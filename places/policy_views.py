@@ -74,7 +74,8 @@ class PolicyMixin(UserPassesTestMixin):
         options = form.settings()
         places, place_filter = self.filtered_places()
         key = self.request.GET.urlencode()
-        rows = policy.area_figures(options["level"], places, options["metres"], key)
+        buurten = policy.buurten_in_scope(self.request.GET)
+        rows = policy.area_figures(options["level"], places, options["metres"], key, buurten)
         sort = options["sort"]
         reverse = sort.startswith("-")
         attribute = SORTS.get(sort.lstrip("-"), "area.name")
@@ -132,7 +133,12 @@ class DashboardView(PolicyMixin, TemplateView):
                 "classes": classes(values.values()),
                 "level": options["level"],
             },
-            gaps=policy.gaps_geojson(places, options["metres"], self.request.GET.urlencode())
+            gaps=policy.gaps_geojson(
+                places,
+                options["metres"],
+                self.request.GET.urlencode(),
+                policy.buurten_in_scope(self.request.GET),
+            )
             if options["measure"] == "dekking"
             else None,
             has_population=Area.objects.exclude(population=None).exists(),

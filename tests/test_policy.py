@@ -1,6 +1,7 @@
 """Dashboard figures against values computed by hand, on a fixture in RD New metres.
 
-Coverage uses GEOS in Python on both databases, so these tests run on PostGIS and SpatiaLite.
+Coverage is one SQL query on PostGIS and GEOS in Python on SpatiaLite: these tests run on both,
+and on PostGIS the two ways are compared with each other.
 """
 
 import csv
@@ -10,12 +11,14 @@ from decimal import Decimal
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 from django.urls import reverse
 from django.utils import translation
 
 from places import costs, policy
 from places.models import Area, Place, YearFigures, YearlyCosts
 from tests.accounts import log_in
+from tests.conftest import square
 
 pytestmark = pytest.mark.django_db
 
@@ -60,6 +63,21 @@ def test_coverage_follows_the_filters(city):
     assert b2.places == 0 and b2.uncovered_share == 100.0
 
 
+@pytest.mark.parametrize("metres", [50, 200, 900])
+def test_the_sql_and_geos_ways_give_the_same_coverage(city, metres):
+    if connection.vendor != "postgresql":
+        pytest.skip("the SQL way is PostGIS's")
+    filtered = active().filter(management_form="zelfbeheer")
+    for places in (active(), filtered, Place.objects.none()):
+        sql = policy.buurt_coverage_sql(places, metres, Area.objects.buurten())
+        geos = policy.buurt_coverage_geos(places, metres, Area.objects.buurten())
+        assert sql.keys() == geos.keys() and len(sql) > 1
+        for code, (area, uncovered, gap) in sql.items():
+            assert area == pytest.approx(geos[code][0])
+            assert uncovered == pytest.approx(geos[code][1], rel=1e-9)
+            assert (gap is None) == geos[code][2].empty
+
+
 def test_gaps_layer_is_in_wgs84(city):
     gaps = policy.gaps_geojson(active(), 200)
     ring = gaps["features"][0]["geometry"]["coordinates"][0][0]
@@ -100,6 +118,46 @@ def test_dashboard_is_for_policy_staff(client, city, people):
     assert client.get(reverse("places:dashboard")).status_code == 200
 
 
+@pytest.fixture
+def other_town(city):
+    """A second gemeente with one wijk and one buurt, 5 km east, without places."""
+    gemeente = Area.objects.create(
+        code="GM9998", name="Anderstad", kind="gemeente", geometry=square(5000, 0, 2000)
+    )
+    wijk = Area.objects.create(
+        code="WK999801", name="Wijk A", kind="wijk", parent=gemeente, geometry=square(5000, 0)
+    )
+    Area.objects.create(
+        code="BU99980101", name="Buurt A1", kind="buurt", parent=wijk, geometry=square(5000, 0)
+    )
+
+
+@pytest.mark.parametrize(
+    ("scope", "buurten", "wijken"),
+    [
+        ({"gemeente": "GM9999"}, {"BU99990101", "BU99990102"}, {"WK999901"}),
+        ({"gemeente": "GM9998"}, {"BU99980101"}, {"WK999801"}),
+        ({"wijk": "WK999901", "buurt": "BU99990102"}, {"BU99990102"}, {"WK999901"}),
+    ],
+)
+def test_the_dashboard_shows_the_areas_of_the_chosen_gemeente(
+    client, other_town, people, scope, buurten, wijken
+):
+    log_in(client, people["beleid"])
+    params = {"maat": "dekking", "afstand": "200", **scope}
+    rows = client.get(reverse("places:dashboard"), {**params, "niveau": "buurt"}).context["rows"]
+    assert {row.area.code for row in rows} == buurten
+    page = client.get(reverse("places:dashboard"), {**params, "niveau": "wijk"})
+    assert {row.area.code for row in page.context["rows"]} == wijken
+    assert {f["properties"]["code"] for f in page.context["gaps"]["features"]} == buurten
+    if scope.get("gemeente") == "GM9999":  # the same figures as without the scope
+        (wijk,) = page.context["rows"]
+        assert wijk.places == 3
+        assert wijk.uncovered_share == pytest.approx(
+            100 * (2e6 - 3 * math.pi * 200**2) / 2e6, abs=0.2
+        )
+
+
 def test_dashboard_csv_matches_the_table(client, city, people):
     log_in(client, people["beleid"])
     params = {"niveau": "buurt", "maat": "dekking", "afstand": "200", "sort": "-places"}
@@ -134,3 +192,9 @@ def test_import_population(tmp_path, city, capsys):
     call_command("import_population", str(path), "--commit")
     assert Area.objects.get(code="BU99990101").population == 4321
     assert "onbekende code 'BU00000000'" in capsys.readouterr().out
+
+
+def test_without_a_gemeente_the_dashboard_shows_every_area(client, other_town, people):
+    log_in(client, people["beleid"])
+    rows = client.get(reverse("places:dashboard"), {"niveau": "buurt"}).context["rows"]
+    assert {"BU99990101", "BU99990102", "BU99980101"} <= {row.area.code for row in rows}
