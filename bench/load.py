@@ -9,15 +9,43 @@ import gzip
 import http.client
 import json
 import os
+import re
 import statistics
 import sys
 import threading
 import time
+import urllib.parse
 from pathlib import Path
 
 HOST, PORT = "127.0.0.1", int(os.environ.get("BENCH_PORT", "8765"))
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", "200"))
 STATIC_ROOT = Path(os.environ.get("BENCH_STATIC_ROOT", "var/static"))
+
+
+def log_in(username):
+    """A session cookie for the account (password BENCH_PASSWORD), as a Cookie header."""
+    conn = http.client.HTTPConnection(HOST, PORT, timeout=30)
+    conn.request("GET", "/account/login/")
+    response = conn.getresponse()
+    page = response.read().decode()
+    cookies = dict(c.split(";")[0].split("=", 1) for c in response.msg.get_all("Set-Cookie"))
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)[1]
+    form = urllib.parse.urlencode(
+        {
+            "csrfmiddlewaretoken": token,
+            "username": username,
+            "password": os.environ["BENCH_PASSWORD"],
+        }
+    )
+    cookie = "; ".join(f"{k}={v}" for k, v in cookies.items())
+    headers = {"Content-Type": "application/x-www-form-urlencoded", "Cookie": cookie}
+    conn.request("POST", "/account/login/", form, headers)
+    response = conn.getresponse()
+    response.read()
+    if response.status != 302:
+        raise SystemExit(f"bench: logging in as {username} failed ({response.status})")
+    cookies.update(c.split(";")[0].split("=", 1) for c in response.msg.get_all("Set-Cookie"))
+    return {"Cookie": "; ".join(f"{k}={v}" for k, v in cookies.items())}
 
 
 def fetch(path, headers=None, connection=None):
@@ -71,12 +99,13 @@ def load(path, clients, total, headers=None):
     }
 
 
-def measure(name, path, total=REQUESTS):
-    status, headers, body, _ms, _c = fetch(path, {"Accept-Encoding": "identity"})
+def measure(name, path, total=REQUESTS, session=None):
+    session = session or {}
+    status, headers, body, _ms, _c = fetch(path, {"Accept-Encoding": "identity", **session})
     etag = headers.get("ETag")
     revalidated = None
     if etag:
-        times = [fetch(path, {"If-None-Match": etag})[3] for _ in range(50)]
+        times = [fetch(path, {"If-None-Match": etag, **session})[3] for _ in range(50)]
         revalidated = round(statistics.median(times), 2)
     result = {
         "name": name,
@@ -85,7 +114,7 @@ def measure(name, path, total=REQUESTS):
         "bytes": len(body),
         "bytes_gzip": len(gzip.compress(body)),
         "revalidated_p50_ms": revalidated,
-        "runs": [load(path, 1, total), load(path, 4, total)],
+        "runs": [load(path, 1, total, session), load(path, 4, total, session)],
     }
     print(f"  {name}: p50 {result['runs'][0]['p50_ms']} ms", file=sys.stderr)
     return result
@@ -116,18 +145,21 @@ def slug(name):
 
 
 def main():
-    """`prepare ENDPOINTS`: write B1 copies; `measure ENDPOINTS`: measure everything."""
+    """`prepare ENDPOINTS`: write B1 copies; `measure ENDPOINTS`: measure everything. An
+    endpoint is [name, path] or [name, path, account]: then measured logged in, without B1."""
     command, endpoints = sys.argv[1], json.loads(sys.argv[2])
     if command == "prepare":
-        for name, path in endpoints:
-            static_copy(slug(name), path)
+        for name, path, *_account in endpoints:
+            if not _account:
+                static_copy(slug(name), path)
         return
     results = [measure("B0 framework floor (/healthz)", "/healthz")]
-    for name, path in endpoints:
-        first = fetch(path)[3]
-        results.append({**measure(name, path), "first_ms": round(first, 2)})
+    for name, path, *account in endpoints:
+        session = log_in(account[0]) if account else {}
+        first = fetch(path, session)[3]
+        results.append({**measure(name, path, session=session), "first_ms": round(first, 2)})
         copy = f"/static/bench/{slug(name)}.json"
-        if fetch(copy)[0] == 200:
+        if not account and fetch(copy)[0] == 200:
             results.append(measure(f"B1 same bytes as a static file: {name}", copy))
     print(json.dumps({"results": results, "worker_rss_mb": worker_rss()}, indent=1))
 

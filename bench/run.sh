@@ -8,6 +8,7 @@ PORT=${BENCH_PORT:-8765}
 OUT=var/bench
 mkdir -p "$OUT"
 export SECRET_KEY=bench-only-secret-key-not-for-production DEBUG= BENCH_PORT=$PORT
+export BENCH_PASSWORD=bench-only-password-not-for-production
 export STATIC_ROOT_OVERRIDE=1
 
 ensure_db() {  # name, size
@@ -22,6 +23,14 @@ ensure_db() {  # name, size
   fi
   # Pre-aggregated clusters for the low zooms (what cron does after changes).
   DATABASE_URL=$url $PY manage.py aggregate_map --if-stale
+  # A policy account for the dashboard (beleid needs no second step).
+  DATABASE_URL=$url $PY manage.py shell -v 0 -c "
+from django.contrib.auth import get_user_model
+from places import roles
+user, _new = get_user_model().objects.get_or_create(username='bench-beleid')
+user.set_password('$BENCH_PASSWORD')
+user.save()
+user.groups.add(roles.ensure_groups()[roles.POLICY])" 2>/dev/null
 }
 
 serve() {  # database url
@@ -53,18 +62,21 @@ ensure_db ontmoeting_bench_m 20000
 ensure_db ontmoeting_bench 1000000
 
 AMS="bbox=4.85,52.34,4.95,52.40"
-measure_set S ontmoeting_bench_s '[
+S_ENDPOINTS='[
  ["map data S, all", "/kaart.geojson?zoom=8"],
  ["home page S", "/"],
  ["place page S", "/plek/synthetisch-5/"],
  ["nearby page S", "/in-de-buurt/?lat=52.37&lng=4.89&straal=5000"]]'
-measure_set M ontmoeting_bench_m '[
+M_ENDPOINTS='[
  ["map data M, all at zoom 8", "/kaart.geojson?zoom=8"],
  ["map data M, Amsterdam at zoom 12", "/kaart.geojson?zoom=12&'"$AMS"'"],
+ ["map data M, 1,458 points at zoom 14", "/kaart.geojson?zoom=14&bbox=4.70,52.25,5.10,52.50"],
  ["map data M, Amsterdam at zoom 15", "/kaart.geojson?zoom=15&bbox=4.88,52.36,4.90,52.38"],
  ["home page M", "/"],
- ["place page M", "/plek/synthetisch-5/"]]'
-measure_set XL ontmoeting_bench '[
+ ["place page M", "/plek/synthetisch-5/"],
+ ["dashboard M, 10 gemeenten by wijk", "/beleid/", "bench-beleid"],
+ ["dashboard M, one gemeente by buurt, coverage", "/beleid/?gemeente=GM9001&niveau=buurt&maat=dekking", "bench-beleid"]]'
+XL_ENDPOINTS='[
  ["map data XL, all at zoom 8", "/kaart.geojson?zoom=8"],
  ["map data XL, Amsterdam at zoom 12", "/kaart.geojson?zoom=12&'"$AMS"'"],
  ["map data XL, Amsterdam at zoom 15", "/kaart.geojson?zoom=15&bbox=4.88,52.36,4.90,52.38"],
@@ -73,6 +85,14 @@ measure_set XL ontmoeting_bench '[
  ["nearby page XL", "/in-de-buurt/?lat=52.37&lng=4.89&straal=1000"],
  ["nearby page XL, type filter", "/in-de-buurt/?lat=52.37&lng=4.89&straal=1000&type=buurtkamer"],
  ["place page XL", "/plek/synthetisch-5/"]]'
+measure_set S ontmoeting_bench_s "$S_ENDPOINTS"
+measure_set M ontmoeting_bench_m "$M_ENDPOINTS"
+measure_set XL ontmoeting_bench "$XL_ENDPOINTS"
 
+# B2: each endpoint against the raw SQL it runs (in-process, cache emptied every time).
+DATABASE_URL=postgis://postgres@127.0.0.1:5432/ontmoeting_bench_m $PY bench/sql.py "$M_ENDPOINTS" \
+  2>"$OUT/sql-M.log" > "$OUT/sql-M.json"
+DATABASE_URL=postgis://postgres@127.0.0.1:5432/ontmoeting_bench $PY bench/sql.py "$XL_ENDPOINTS" \
+  2>"$OUT/sql-XL.log" > "$OUT/sql-XL.json"
 DATABASE_URL=postgis://postgres@127.0.0.1:5432/ontmoeting_bench $PY bench/nearby.py > "$OUT/query-XL.json"
 $PY bench/report.py "$OUT"

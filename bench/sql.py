@@ -1,0 +1,85 @@
+"""B2: each endpoint against the raw SQL it runs, in one process, without the cache.
+
+For every endpoint the SQL the view sends is captured once; then, alternating, the endpoint is
+called with an empty cache and every captured statement is replayed as plain SQL on the same
+connection. The ratio is the app's own cost (Python, JSON, template) on top of the database.
+Usage: bench/sql.py ENDPOINTS_JSON (the same list as bench/load.py: name, path and optionally
+the account to be logged in as) with DATABASE_URL set.
+Prints JSON; bench/report.py writes the table.
+"""
+
+import json
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import django
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ontmoeting.settings")
+django.setup()
+
+from django.contrib.auth import get_user_model  # noqa: E402
+from django.core.cache import cache  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+REPEAT = int(os.environ.get("BENCH_SQL_REPEAT", "15"))
+
+
+def endpoint_ms(client, path):
+    cache.clear()
+    start = time.perf_counter()
+    response = client.get(path, headers={"accept-encoding": "identity"})
+    elapsed = (time.perf_counter() - start) * 1000
+    if response.status_code != 200:
+        raise SystemExit(f"{path}: status {response.status_code}")
+    return elapsed
+
+
+def replay_ms(statements):
+    start = time.perf_counter()
+    with connection.cursor() as cursor:
+        for sql in statements:
+            cursor.execute(sql)
+            if cursor.description is not None:
+                cursor.fetchall()
+    return (time.perf_counter() - start) * 1000
+
+
+def measure(name, path, username=None):
+    client = Client(HTTP_HOST="127.0.0.1")
+    if username:
+        client.force_login(get_user_model().objects.get(username=username))
+    client.get("/healthz")  # load the URLs and middleware before measuring
+    cache.clear()
+    with CaptureQueriesContext(connection) as captured:
+        client.get(path)
+    statements = [query["sql"] for query in captured.captured_queries]
+    endpoint, raw = [], []
+    for _ in range(REPEAT):
+        endpoint.append(endpoint_ms(client, path))
+        raw.append(replay_ms(statements))
+    endpoint_p50, raw_p50 = statistics.median(endpoint), statistics.median(raw)
+    print(f"  {name}: endpoint {endpoint_p50:.1f} ms, SQL {raw_p50:.1f} ms", file=sys.stderr)
+    return {
+        "name": name,
+        "path": path,
+        "queries": len(statements),
+        "runs": REPEAT,
+        "endpoint_uncached_p50_ms": round(endpoint_p50, 2),
+        "raw_sql_p50_ms": round(raw_p50, 2),
+        "ratio": round(endpoint_p50 / raw_p50, 2) if raw_p50 else None,
+    }
+
+
+def main():
+    endpoints = json.loads(sys.argv[1])
+    print(json.dumps({"results": [measure(*endpoint) for endpoint in endpoints]}))
+
+
+if __name__ == "__main__":
+    main()
