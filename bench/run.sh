@@ -71,6 +71,7 @@ M_ENDPOINTS='[
  ["map data M, all at zoom 8", "/kaart.geojson?zoom=8"],
  ["map data M, Amsterdam at zoom 12", "/kaart.geojson?zoom=12&'"$AMS"'"],
  ["map data M, 1,458 points at zoom 14", "/kaart.geojson?zoom=14&bbox=4.70,52.25,5.10,52.50"],
+ ["map data M, all 18,000 points at zoom 14", "/kaart.geojson?zoom=14&bbox=3.0,50.7,7.3,53.6"],
  ["map data M, Amsterdam at zoom 15", "/kaart.geojson?zoom=15&bbox=4.88,52.36,4.90,52.38"],
  ["home page M", "/"],
  ["place page M", "/plek/synthetisch-5/"],
@@ -78,7 +79,9 @@ M_ENDPOINTS='[
  ["dashboard M, one gemeente by buurt, coverage", "/beleid/?gemeente=GM9001&niveau=buurt&maat=dekking", "bench-beleid"]]'
 XL_ENDPOINTS='[
  ["map data XL, all at zoom 8", "/kaart.geojson?zoom=8"],
+ ["map data XL, screen at zoom 10", "/kaart.geojson?zoom=10&bbox=4.0,52.07,5.76,52.67"],
  ["map data XL, Amsterdam at zoom 12", "/kaart.geojson?zoom=12&'"$AMS"'"],
+ ["map data XL, screen at zoom 14", "/kaart.geojson?zoom=14&bbox=4.84,52.35,4.95,52.39"],
  ["map data XL, Amsterdam at zoom 15", "/kaart.geojson?zoom=15&bbox=4.88,52.36,4.90,52.38"],
  ["nearby API XL, k=10", "/api/in-de-buurt.json?lat=52.37&lng=4.89&k=10"],
  ["nearby API XL, k=10, type filter", "/api/in-de-buurt.json?lat=52.37&lng=4.89&k=10&type=buurtkamer"],

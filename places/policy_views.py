@@ -18,7 +18,7 @@ from django.views.generic import TemplateView, View
 from ontmoeting import audit
 
 from . import costs, exports, hsds, policy, roles
-from .filters import PlaceFilter
+from .filters import PlaceFilter, area_codes
 from .models import Area, Place, YearFigures
 from .svg import bar_chart
 
@@ -74,7 +74,7 @@ class PolicyMixin(UserPassesTestMixin):
         options = form.settings()
         places, place_filter = self.filtered_places()
         key = self.request.GET.urlencode()
-        buurten = policy.buurten_in_scope(self.request.GET)
+        buurten = policy.buurten_in_scope(area_codes(self.request.GET))
         rows = policy.area_figures(options["level"], places, options["metres"], key, buurten)
         sort = options["sort"]
         reverse = sort.startswith("-")
@@ -137,7 +137,7 @@ class DashboardView(PolicyMixin, TemplateView):
                 places,
                 options["metres"],
                 self.request.GET.urlencode(),
-                policy.buurten_in_scope(self.request.GET),
+                policy.buurten_in_scope(area_codes(self.request.GET)),
             )
             if options["measure"] == "dekking"
             else None,

@@ -13,6 +13,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.contrib.auth.mixins import LoginRequiredMixin
 from django.contrib.auth.signals import user_logged_in
 from django.contrib.auth.views import redirect_to_login
 from django.db import transaction
@@ -126,17 +127,27 @@ def grouped_secret(device):
 
 
 @method_decorator(never_cache, name="dispatch")
-class SetupView(View):
+class AccountStepView(LoginRequiredMixin, View):
+    """A page of a logged-in account that may send the person on (see `elsewhere`)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and (url := self.elsewhere(request)):
+            return redirect(url)
+        return super().dispatch(request, *args, **kwargs)
+
+    def elsewhere(self, request):
+        return None
+
+
+class SetupView(AccountStepView):
     """Turn on two-step verification: scan the code, confirm with one code from the app."""
 
     template_name = "registration/two_factor_setup.html"
 
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
+    def elsewhere(self, request):
         if TOTPDevice.objects.filter(user=request.user, confirmed=True).exists():
-            return redirect(reverse("two-factor-manage"))
-        return super().dispatch(request, *args, **kwargs)
+            return reverse("two-factor-manage")
+        return None
 
     def device(self):
         device = TOTPDevice.objects.filter(user=self.request.user, confirmed=False).first()
@@ -176,18 +187,13 @@ class SetupView(View):
         return render(request, "registration/two_factor_codes.html", context)
 
 
-@method_decorator(never_cache, name="dispatch")
-class VerifyView(View):
+class VerifyView(AccountStepView):
     """The second step of a login: a code from the app, or one recovery code."""
 
     template_name = "registration/two_factor_verify.html"
 
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if request.user.is_verified():
-            return redirect(next_url(request))
-        return super().dispatch(request, *args, **kwargs)
+    def elsewhere(self, request):
+        return next_url(request) if request.user.is_verified() else None
 
     def render(self, form, status=200):
         context = {"form": form, "next": next_url(self.request)}
@@ -231,16 +237,10 @@ class VerifyView(View):
         return None
 
 
-@method_decorator(never_cache, name="dispatch")
-class ManageView(View):
+class ManageView(AccountStepView):
     """Two-step verification on the account page: status, new recovery codes, turn off."""
 
     template_name = "registration/two_factor_manage.html"
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        return super().dispatch(request, *args, **kwargs)
 
     def get(self, request):
         user = request.user
