@@ -379,10 +379,12 @@ WIJKTEAM_STALE_MONTHS = int(os.environ.get("WIJKTEAM_STALE_MONTHS", "6"))
 # Places not verified ("klopt nog") for this many days are flagged and their members reminded.
 VERIFY_AFTER_DAYS = int(os.environ.get("VERIFY_AFTER_DAYS", "365"))
 
-# Map data: up to this many places are sent as points; more become server-side clusters
-# below this zoom level (see places/mapdata.py).
+# Map data: up to this many places in view are sent as points; more become server-side
+# clusters below MAP_CLUSTER_BELOW_ZOOM (from there on always points; places/mapdata.py).
+# The clusters of the public views are pre-aggregated for zooms below MAP_CELLS_BELOW_ZOOM.
 MAP_POINT_LIMIT = int(os.environ.get("MAP_POINT_LIMIT", "2000"))
-MAP_CLUSTER_BELOW_ZOOM = 14
+MAP_CLUSTER_BELOW_ZOOM = 17
+MAP_CELLS_BELOW_ZOOM = 15
 # Pre-aggregated clusters (manage.py aggregate_map) serve low zooms for this many seconds
 # after the data changed; then live grouping takes over until they are rebuilt.
 MAP_CELLS_MAX_AGE = int(os.environ.get("MAP_CELLS_MAX_AGE", "600"))

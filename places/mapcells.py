@@ -1,6 +1,7 @@
 """Pre-aggregated map clusters, so that low zooms of a large register stay fast.
 
-Below MAP_CLUSTER_BELOW_ZOOM a large set is drawn as one marker per grid cell (mapdata.py).
+Below MAP_CLUSTER_BELOW_ZOOM a large set is drawn as one marker per grid cell (mapdata.py);
+for the zooms below MAP_CELLS_BELOW_ZOOM (whole regions in view) the cells are kept here.
 Grouping a million places on each request takes a second or more; MapCell rows hold those
 groups for every zoom level, type and management form of the public map (active, published
 places), so a request sums a few hundred rows instead. `manage.py aggregate_map` builds them
@@ -50,7 +51,7 @@ def build(using="default"):
     table = MapCell._meta.db_table
     with transaction.atomic(using), connections[using].cursor() as cursor:
         MapCell.objects.using(using).all().delete()
-        for zoom in range(settings.MAP_CLUSTER_BELOW_ZOOM):
+        for zoom in range(settings.MAP_CELLS_BELOW_ZOOM):
             size = cell_size(zoom)
             # The inner SQL is Django's own, with its values passed as parameters.
             cursor.execute(
@@ -61,19 +62,28 @@ def build(using="default"):
                 [zoom, size, size, *params],
             )
         MapCellsBuilt.objects.using(using).update_or_create(
-            pk=1, defaults={"data_version": version, "built_at": timezone.now()}
+            pk=1,
+            defaults={
+                "data_version": version,
+                "built_at": timezone.now(),
+                "zooms": settings.MAP_CELLS_BELOW_ZOOM,
+            },
         )
     return MapCell.objects.using(using).count()
 
 
 def is_current(built, using="default"):
-    return built is not None and built.data_version == DataVersion.current(using)
+    return (
+        built is not None
+        and built.zooms == settings.MAP_CELLS_BELOW_ZOOM
+        and built.data_version == DataVersion.current(using)
+    )
 
 
 def is_usable(using="default"):
     """Current, or built recently enough that a few recent edits don't matter at low zoom."""
     built = MapCellsBuilt.objects.using(using).filter(pk=1).first()
-    if built is None:
+    if built is None or built.zooms != settings.MAP_CELLS_BELOW_ZOOM:
         return False
     max_age = timedelta(seconds=settings.MAP_CELLS_MAX_AGE)
     return is_current(built, using) or timezone.now() - built.built_at < max_age

@@ -5,8 +5,9 @@ places come back as points (GeoJSON written by the database: on PostGIS every fe
 SpatiaLite the geometries, spliced with the properties);
 beyond that, at zooms below MAP_CLUSTER_BELOW_ZOOM, as one feature per grid cell with its
 count. The grid cell is about 60 screen pixels at that zoom, computed in RD New metres. The
-public map's plain views (no filter, or type and management form only) read their cells from
-the pre-aggregated MapCell rows when those are usable (mapcells.py).
+public map's plain views (no filter, or type and management form only) read their cells at
+low zooms (below MAP_CELLS_BELOW_ZOOM) from the pre-aggregated MapCell rows when those are
+usable (mapcells.py).
 """
 
 import json
@@ -53,7 +54,11 @@ def payload(places, bbox=None, zoom=None, cells=None):
     places are a plain public view, which the pre-aggregated cells can answer."""
     in_view = in_bbox(places, bbox)
     if zoom is not None and zoom < settings.MAP_CLUSTER_BELOW_ZOOM:
-        if cells is not None and mapcells.is_usable(places.db):
+        if (
+            cells is not None
+            and zoom < settings.MAP_CELLS_BELOW_ZOOM
+            and mapcells.is_usable(places.db)
+        ):
             grouped = mapcells.grouped(places.db, zoom, bbox, **cells)
             count = sum(n for n, _x, _y in grouped)
         else:

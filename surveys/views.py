@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.generic import ListView, TemplateView, View
 
+from ontmoeting import audit
 from places import roles
 from places.models import Place
 from places.nearby import map_features
@@ -174,6 +175,7 @@ class ExportView(PolicyMixin, View):
             responses_csv(survey, places), content_type="text/csv; charset=utf-8"
         )
         response["Content-Disposition"] = f'attachment; filename="{survey.slug}.csv"'
+        audit.record("export", survey, request=request, format="survey-csv")
         response["Cache-Control"] = "no-store"
         return response
 

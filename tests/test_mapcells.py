@@ -49,7 +49,7 @@ def live_and_aggregated(client, **params):
     return live, aggregated
 
 
-@pytest.mark.parametrize("zoom", [5, 8, 11, 13])
+@pytest.mark.parametrize("zoom", [5, 8, 11, 13, 14])
 def test_aggregated_clusters_equal_live_grouping(client, spread, zoom):
     live, aggregated = live_and_aggregated(client, zoom=zoom)
     assert live[0] == aggregated[0] == 12
@@ -99,3 +99,15 @@ def test_aggregate_map_does_nothing_while_current(spread, capsys):
         "Map clusters are up to date.",
         "De kaartclusters zijn bijgewerkt.",
     )
+
+
+def test_cells_built_for_other_zooms_are_stale(spread, settings, client):
+    call_command("aggregate_map")
+    settings.MAP_CELLS_BELOW_ZOOM -= 1  # as after an upgrade that changes the zooms
+    with CaptureQueriesContext(connection) as queries:
+        clusters(client, zoom=8)
+    assert any('FROM "places_place"' in q["sql"] for q in queries.captured_queries)
+    built_before = MapCellsBuilt.objects.get().built_at
+    call_command("aggregate_map", if_stale=True)
+    assert MapCellsBuilt.objects.get().built_at > built_before
+    assert MapCellsBuilt.objects.get().zooms == settings.MAP_CELLS_BELOW_ZOOM

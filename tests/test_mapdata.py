@@ -41,7 +41,7 @@ def test_clusters_split_up_when_zooming_in(client, amsterdam, settings):
 
 def test_points_at_high_zoom_whatever_the_number(client, places, settings):
     settings.MAP_POINT_LIMIT = 1
-    assert get_map(client, zoom=16)["clustered"] is False
+    assert get_map(client, zoom=17)["clustered"] is False
 
 
 def test_bbox_limits_the_places(client, places):

@@ -55,6 +55,8 @@ class MapCellsBuilt(models.Model):
 
     data_version = models.PositiveBigIntegerField()
     built_at = models.DateTimeField()
+    # The zooms 0 … zooms-1 were built: a new MAP_CELLS_BELOW_ZOOM makes the cells stale.
+    zooms = models.PositiveSmallIntegerField(default=14)
 
     def __str__(self):
         return f"{self.data_version} ({self.built_at:%Y-%m-%d %H:%M})"
