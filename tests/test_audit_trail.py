@@ -141,6 +141,15 @@ def test_publish_revert_export_and_erasure_are_logged(client, places, people, wr
     assert ("account.erase", account, account) in seen
 
 
+def test_survey_answer_exports_are_logged(client, survey, people, written):
+    round_, _questions = survey
+    log_in(client, people["beleid"])
+    assert client.get(reverse("surveys:export", args=[round_.slug])).status_code == 200
+    (entry,) = events(written, "export")
+    assert entry["object"] == f"surveys.surveyround:{round_.pk}"
+    assert (entry["actor"], entry["format"]) == (f"auth.user:{people['beleid'].pk}", "survey-csv")
+
+
 def test_nothing_secret_or_personal_is_ever_logged(client, places, people, written, settings):
     """The sentinels go through every path that logs: logins (right, wrong, password in the
     username box), a locked account, codes, invitations, password reset, links with bad keys,
