@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 TARGETS = [
     ("map data M, Amsterdam at zoom 15", "p50_ms", 300, "M map data ≤ 300 ms"),
     (
-        "map data M, all 18,000 points at zoom 14",
+        "map data M, all 18,000 points (zoom 17)",
         "ratio",
         1.5,
         "GeoJSON endpoint ≤ 1.5 × its raw SQL (B2; 18,000 points, cache emptied)",
@@ -38,7 +38,7 @@ TARGETS = [
     ("home page M", "p95_ms", 100, "home page M: p95 ≤ 100 ms at 4 clients"),
     ("map data M, all at zoom 8", "uncached", 300, "M map data at zoom 8, no cache: ≤ 300 ms"),
     (
-        "map data M, all 18,000 points at zoom 14",
+        "map data M, all 18,000 points (zoom 17)",
         "uncached",
         300,
         "M, all points, no cache: ≤ 300 ms",

@@ -71,7 +71,7 @@ M_ENDPOINTS='[
  ["map data M, all at zoom 8", "/kaart.geojson?zoom=8"],
  ["map data M, Amsterdam at zoom 12", "/kaart.geojson?zoom=12&'"$AMS"'"],
  ["map data M, 1,458 points at zoom 14", "/kaart.geojson?zoom=14&bbox=4.70,52.25,5.10,52.50"],
- ["map data M, all 18,000 points at zoom 14", "/kaart.geojson?zoom=14&bbox=3.0,50.7,7.3,53.6"],
+ ["map data M, all 18,000 points (zoom 17)", "/kaart.geojson?zoom=17&bbox=3.0,50.7,7.3,53.6"],
  ["map data M, Amsterdam at zoom 15", "/kaart.geojson?zoom=15&bbox=4.88,52.36,4.90,52.38"],
  ["home page M", "/"],
  ["place page M", "/plek/synthetisch-5/"],

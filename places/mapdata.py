@@ -14,7 +14,7 @@ import json
 
 from django.conf import settings
 from django.contrib.gis.db.models.functions import AsGeoJSON, Transform
-from django.contrib.gis.geos import Point, Polygon
+from django.contrib.gis.geos import GEOSGeometry, Polygon
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
 
@@ -117,26 +117,27 @@ def cells_of(places, zoom):
 
 
 def clusters(cells, count):
-    features = []
-    for n, x, y in cells:
-        point = to_web(_point(x, y))
-        features.append(
-            {
-                "type": "Feature",
-                "geometry": {
-                    "type": "Point",
-                    "coordinates": [round(point.x, 6), round(point.y, 6)],
-                },
-                "properties": {"cluster": True, "count": n},
-            }
-        )
+    cells = list(cells)
+    features = [
+        {
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [round(lng, 6), round(lat, 6)]},
+            "properties": {"cluster": True, "count": n},
+        }
+        for (n, _x, _y), (lng, lat) in zip(cells, web_positions(cells), strict=True)
+    ]
     return json.dumps(
         {"type": "FeatureCollection", "clustered": True, "count": count, "features": features}
     ).encode()
 
 
-def _point(x, y):
-    return Point(x, y, srid=settings.STORAGE_SRID)
+def web_positions(cells):
+    """The cells' mean positions in WGS84, transformed in one go (one call, not one a cell)."""
+    if not cells:
+        return []
+    wkt = "MULTIPOINT(" + ",".join(f"({float(x)} {float(y)})" for _n, x, y in cells) + ")"
+    # Read back as GeoJSON text: asking GEOS for 10,000 points one by one takes longer.
+    return json.loads(to_web(GEOSGeometry(wkt, srid=settings.STORAGE_SRID)).json)["coordinates"]
 
 
 def postgis_cells(places, size):
