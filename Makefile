@@ -29,7 +29,7 @@ help: ## List the targets
 run: setup ## Set everything up and serve http://127.0.0.1:8000 with the Amsterdam demo data
 	@echo "Ontmoeting: http://$(HOST):$(PORT)/  (Ctrl-C stops)"
 	SECRET_KEY="$$(cat $(SECRET_FILE))" $(VENV)/bin/gunicorn ontmoeting.wsgi \
-	    --bind $(HOST):$(PORT) --workers 2 --threads 2 --access-logfile - \
+	    --bind $(HOST):$(PORT) --workers 2 --threads 2 \
 	    --control-socket $(VAR)/gunicorn.ctl
 
 setup: system-packages venv $(SECRET_FILE) messages ## Install, migrate, load demo data and accounts
