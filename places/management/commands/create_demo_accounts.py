@@ -72,8 +72,8 @@ class Command(BaseCommand):
         lines = [
             "Demo accounts (user, password, role):",
             *created,
-            "  admin and redacteur set up two-step verification (an authenticator app) at"
-            " their first login.",
+            "Two-step verification: admin and redacteur set up an authenticator app at their"
+            " first login.",
         ]
         self.stdout.write("\n".join(lines))
         if password_file:
