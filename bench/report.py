@@ -107,11 +107,13 @@ def main():
         else None
     )
     imports = {p.stem: p.read_text().strip() for p in out.glob("import-*.txt")}
-    sql = {
-        p.stem.removeprefix("sql-"): json.loads(p.read_text())["results"]
+    sql_files = {
+        p.stem.removeprefix("sql-"): json.loads(p.read_text())
         for p in sorted(out.glob("sql-*.json"))
         if p.stat().st_size
     }
+    sql = {size: data["results"] for size, data in sql_files.items()}
+    naive = {size: data["naive"] for size, data in sql_files.items() if "naive" in data}
     browser = [json.loads(p.read_text()) for p in sorted(out.glob("browser-*.json"))]
     figures = {
         "measured": time.strftime("%Y-%m-%d %H:%M"),
@@ -119,6 +121,7 @@ def main():
         "http": sets,
         "query": query,
         "sql": sql,
+        "naive_geojson": naive,
         "imports": imports,
         "browser": browser,
     }
@@ -185,6 +188,16 @@ def markdown(figures):
             for r in results
         ]
         lines.append("")
+    for size, row in figures.get("naive_geojson", {}).items():
+        lines += [
+            f"## B3: map data against Django's geojson serializer, set {size}",
+            "",
+            "| payload | places | runs | app (ms) | Django serializer (ms) | times faster |",
+            "|---|---|---|---|---|---|",
+            f"| {row['name']} | {row['places']:,} | {row['runs']} | {row['app_p50_ms']} | "
+            f"{row['naive_serializer_p50_ms']} | {row['times_faster']} |",
+            "",
+        ]
     if figures["browser"]:
         lines += [
             "## Home map in headless Chromium",

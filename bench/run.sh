@@ -93,7 +93,7 @@ measure_set M ontmoeting_bench_m "$M_ENDPOINTS"
 measure_set XL ontmoeting_bench "$XL_ENDPOINTS"
 
 # B2: each endpoint against the raw SQL it runs (in-process, cache emptied every time).
-DATABASE_URL=postgis://postgres@127.0.0.1:5432/ontmoeting_bench_m $PY bench/sql.py "$M_ENDPOINTS" \
+DATABASE_URL=postgis://postgres@127.0.0.1:5432/ontmoeting_bench_m $PY bench/sql.py "$M_ENDPOINTS" --naive \
   2>"$OUT/sql-M.log" > "$OUT/sql-M.json"
 DATABASE_URL=postgis://postgres@127.0.0.1:5432/ontmoeting_bench $PY bench/sql.py "$XL_ENDPOINTS" \
   2>"$OUT/sql-XL.log" > "$OUT/sql-XL.json"

@@ -1,4 +1,5 @@
-"""B2: each endpoint against the raw SQL it runs, in one process, without the cache.
+"""B2: each endpoint against the raw SQL it runs, in one process, without the cache; with
+--naive also B3 for map data: Django's geojson serializer against the app's points.
 
 For every endpoint the SQL the view sends is captured once; then, alternating, the endpoint is
 called with an empty cache and every captured statement is replayed as plain SQL on the same
@@ -24,9 +25,13 @@ django.setup()
 
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.core.cache import cache  # noqa: E402
+from django.core.serializers import serialize  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+from places import mapdata  # noqa: E402
+from places.models import Place  # noqa: E402
 
 REPEAT = int(os.environ.get("BENCH_SQL_REPEAT", "15"))
 
@@ -81,9 +86,42 @@ def measure(name, path, username=None):
     }
 
 
+def naive_geojson():
+    """B3 for map data: the public points as Django's geojson serializer writes them, against
+    the app's own points (mapdata.points), on the same places in the same process."""
+    places = Place.objects.published().filter(status=Place.Status.ACTIVE)
+    fields = ("slug", "name", "place_type")
+
+    def naive():
+        return serialize("geojson", places, geometry_field="location", fields=fields)
+
+    runs = max(3, REPEAT // 5)
+    naive_ms = statistics.median(timed(naive) for _ in range(runs))
+    app_ms = statistics.median(timed(lambda: mapdata.points(places)) for _ in range(runs))
+    print(f"  B3 serializer {naive_ms:.0f} ms, app {app_ms:.0f} ms", file=sys.stderr)
+    return {
+        "name": "all public points as GeoJSON",
+        "places": places.count(),
+        "runs": runs,
+        "app_p50_ms": round(app_ms, 2),
+        "naive_serializer_p50_ms": round(naive_ms, 2),
+        "times_faster": round(naive_ms / app_ms, 1),
+    }
+
+
+def timed(work):
+    start = time.perf_counter()
+    work()
+    return (time.perf_counter() - start) * 1000
+
+
 def main():
+    """`bench/sql.py ENDPOINTS [--naive]`: B2 for every endpoint; with --naive also B3."""
     endpoints = json.loads(sys.argv[1])
-    print(json.dumps({"results": [measure(*endpoint) for endpoint in endpoints]}))
+    figures = {"results": [measure(*endpoint) for endpoint in endpoints]}
+    if "--naive" in sys.argv[2:]:
+        figures["naive"] = naive_geojson()
+    print(json.dumps(figures))
 
 
 if __name__ == "__main__":

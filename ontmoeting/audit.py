@@ -4,7 +4,7 @@ Every event is one JSON line on the logger ``ontmoeting.audit`` (docs/operations
 it goes). People are named by account number only, so erasing an account leaves its trail
 without a name, and ``record`` takes identifiers, never free text: no password, token, code or
 contact person's data can end up in it. The events themselves are sent from the places they
-happen (and from ``places/signals.py`` for logins and permission changes).
+happen (and from ``places/audit_signals.py`` for logins and permission changes).
 """
 
 import datetime

@@ -105,6 +105,7 @@ class MergeView(EditorMixin, FormView):
     def form_valid(self, form):
         target = form.cleaned_data["target"]
         merge(self.duplicate, target)
+        audit.record("place.merge", self.duplicate, into=target.pk)
         messages.success(
             self.request,
             _("%(duplicate)s is merged into %(target)s.")
@@ -133,7 +134,6 @@ def merge(duplicate, target):
     duplicate.closed_on = timezone.localdate()
     duplicate._change_reason = f"samengevoegd met {target.name}"
     duplicate.save()
-    audit.record("place.merge", duplicate, into=target.pk)
 
 
 class ClaimDecisionView(EditorMixin, View):

@@ -69,13 +69,16 @@ class PolicyMixin(UserPassesTestMixin):
         place_filter = PlaceFilter(self.request.GET, queryset=base)
         return place_filter.qs, place_filter
 
+    def buurten(self):
+        """The buurten of the chosen gemeente, wijk or buurt (policy.buurten_in_scope)."""
+        return policy.buurten_in_scope(area_codes(self.request.GET))
+
     def table(self):
         form = DashboardForm(self.request.GET)
         options = form.settings()
         places, place_filter = self.filtered_places()
         key = self.request.GET.urlencode()
-        buurten = policy.buurten_in_scope(area_codes(self.request.GET))
-        rows = policy.area_figures(options["level"], places, options["metres"], key, buurten)
+        rows = policy.area_figures(options["level"], places, options["metres"], key, self.buurten())
         sort = options["sort"]
         reverse = sort.startswith("-")
         attribute = SORTS.get(sort.lstrip("-"), "area.name")
@@ -137,7 +140,7 @@ class DashboardView(PolicyMixin, TemplateView):
                 places,
                 options["metres"],
                 self.request.GET.urlencode(),
-                policy.buurten_in_scope(area_codes(self.request.GET)),
+                self.buurten(),
             )
             if options["measure"] == "dekking"
             else None,

@@ -7,6 +7,7 @@ the pages below (and log out). A session ends after SESSION_IDLE_SECONDS without
 """
 
 import time
+from base64 import b32encode
 
 import segno
 from django import forms
@@ -26,7 +27,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.generic import View
-from django_otp import devices_for_user, user_has_device
+from django_otp import devices_for_user, user_has_device, verify_token
 from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -41,6 +42,7 @@ RECOVERY_CODES = 10
 # Reachable before the code is given.
 OPEN_URL_NAMES = {"two-factor-setup", "two-factor-verify", "logout", "set_language"}
 WRONG_CODE = gettext_lazy("This code is not right. Type the newest code the app shows.")
+TOO_MANY = gettext_lazy("Too many wrong codes. Wait a minute and try again.")
 CODE_USED = gettext_lazy(
     "You used a recovery code; %(left)d are left. Make new ones on your account page."
 )
@@ -120,8 +122,6 @@ def qr_code(device):
 
 def grouped_secret(device):
     """The key in base32, in groups of four, for typing it into the app instead."""
-    from base64 import b32encode
-
     secret = b32encode(device.bin_key).decode()
     return " ".join(secret[i : i + 4] for i in range(0, len(secret), 4))
 
@@ -171,6 +171,9 @@ class SetupView(AccountStepView):
     def post(self, request):
         device = self.device()
         form = CodeForm(request.POST)
+        if form.is_valid() and not device.verify_is_allowed()[0]:
+            form.add_error("code", TOO_MANY)
+            return self.render(form, device, status=429)
         if not form.is_valid() or not device.verify_token(form.cleaned_data["code"]):
             audit.record("two_factor.enrol", request.user, request=request, result="failed")
             if form.is_valid():
@@ -211,9 +214,13 @@ class VerifyView(AccountStepView):
             return redirect_to_login(next_url(request), reverse("two-factor-setup"))
         if not any(device.verify_is_allowed()[0] for device in devices):
             audit.record("two_factor.verify", request.user, request=request, result="throttled")
-            form.add_error("code", _("Too many wrong codes. Wait a minute and try again."))
+            form.add_error("code", TOO_MANY)
             return self.render(form, status=429)
-        device = self.matching(devices, form.cleaned_data["code"])
+        code = form.cleaned_data["code"]
+        # django-otp checks each device under a row lock, so a code cannot be used twice.
+        device = next(
+            (d for d in devices if verify_token(request.user, d.persistent_id, code)), None
+        )
         if device is None:
             audit.record("two_factor.verify", request.user, request=request, result="failed")
             form.add_error("code", WRONG_CODE)
@@ -226,15 +233,6 @@ class VerifyView(AccountStepView):
             left = StaticToken.objects.filter(device=device).count()
             messages.warning(request, CODE_USED % {"left": left})
         return redirect(next_url(request))
-
-    @staticmethod
-    def matching(devices, code):
-        with transaction.atomic():
-            for device in devices:
-                locked = type(device).objects.select_for_update().get(pk=device.pk)
-                if locked.verify_token(code):
-                    return locked
-        return None
 
 
 class ManageView(AccountStepView):
@@ -253,7 +251,7 @@ class ManageView(AccountStepView):
 
     def post(self, request):
         user = request.user
-        if not request.user.is_verified():
+        if not user.is_verified():
             return redirect(reverse("two-factor-verify"))
         if request.POST.get("action") == "codes":
             audit.record("two_factor.recovery_codes", user, request=request)

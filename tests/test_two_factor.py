@@ -170,3 +170,15 @@ def test_a_session_ends_at_its_absolute_limit_however_active(client, people):
 def test_session_limits_are_set():
     assert settings.SESSION_COOKIE_AGE <= 60 * 60  # idle
     assert settings.SESSION_COOKIE_AGE < settings.SESSION_MAX_SECONDS <= 12 * 60 * 60
+
+
+def test_setting_up_slows_down_after_a_wrong_code_too(client, people):
+    password_login(client, "redacteur")
+    client.get(reverse("two-factor-setup"))
+    device = TOTPDevice.objects.get(user=people["redactie"])
+    client.post(reverse("two-factor-setup"), {"code": "000000"})
+    response = client.post(reverse("two-factor-setup"), {"code": code_for(device)})
+    assert response.status_code == 429
+    assert "Te veel onjuiste codes" in response.content.decode()
+    device.refresh_from_db()
+    assert not device.confirmed
