@@ -15,16 +15,44 @@ from django.utils.translation import gettext_lazy
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 MAX_LENGTH = 500
+# The engine searches for the next change rule by rule, day by day; without a horizon a
+# value such as '24/7; Mo-Su off; Mo-Su off; …' searches to the year 9999 (tens of seconds
+# a request). Nobody needs to know more than the coming week, and no real week needs more
+# than a few dozen rules.
+LOOKAHEAD_DAYS = 8
+MAX_RULES = 30
+COMMENT = re.compile(r'"[^"]*"')
+# ';' and '||' separate rules, and so does ', ' before a selector ('Mo 10:00-12:00, Tu off');
+# counting 'Mo,Tu' as two only errs on the safe side.
+RULE_SEPARATOR = re.compile(r";|\|\||,\s*(?=[A-Z])")
 
 
 def parse(text):
-    """Parse with Dutch public holidays and time zone; raises opening_hours.ParserError."""
-    return opening_hours.OpeningHours(text, timezone=AMSTERDAM, country="NL")
+    """Parse with Dutch public holidays and time zone; raises opening_hours.ParserError.
+
+    Every evaluation looks at most LOOKAHEAD_DAYS ahead, whatever was stored."""
+    return opening_hours.OpeningHours(
+        text, timezone=AMSTERDAM, country="NL", max_interval_days=LOOKAHEAD_DAYS
+    )
+
+
+def rule_count(text):
+    """About how many rules a value has (comments left out)."""
+    return 1 + len(RULE_SEPARATOR.findall(COMMENT.sub("", text)))
 
 
 def validate_opening_hours(text):
     if not text:
         return
+    if rule_count(text) > MAX_RULES:
+        raise ValidationError(
+            gettext_lazy(
+                "These opening hours have more than %(max)d rules. Write each day or group "
+                "of days once, e.g. 'Mo-Fr 10:00-16:00; Sa 10:00-12:00; PH off'."
+            ),
+            code="too_many_rules",
+            params={"max": MAX_RULES},
+        )
     try:
         parse(text)
     except (opening_hours.ParserError, SyntaxError, ValueError) as error:
@@ -96,7 +124,7 @@ def state_at(text, moment=None):
         return None
     moment = local_naive(moment or now())
     state, comment = hours.state(moment)
-    change = hours.next_change(moment)
+    change = hours.next_change(moment)  # None beyond LOOKAHEAD_DAYS: see parse()
     return HoursState(
         is_open=state == opening_hours.State.OPEN,
         is_unknown=state == opening_hours.State.UNKNOWN,

@@ -14,7 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, TemplateView, View
 
 from . import roles
-from .invitations import members_place
+from .invitations import end_invitations, members_place
 from .models import ClaimRequest, ContactMoment, Place, Wijkteam
 from .nearby import map_features
 
@@ -42,6 +42,7 @@ class RevokeMembershipView(LoginRequiredMixin, View):
         if not (roles.is_editor(request.user) or membership.user == request.user):
             raise PermissionDenied
         membership.delete()
+        end_invitations(place, membership.user.email)
         messages.success(request, _("The membership has ended."))
         if membership.user == request.user and not roles.is_editor(request.user):
             return redirect("places:mine")

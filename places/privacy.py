@@ -19,7 +19,7 @@ from django.views.generic import TemplateView, View
 
 from ontmoeting import audit
 
-from .models import Place
+from .models import Invitation, Place
 
 CONTACT_FIELDS = ("contact_name", "contact_email", "contact_phone")
 
@@ -85,6 +85,9 @@ def erase(user):
         blank = dict.fromkeys(CONTACT_FIELDS, "")
         Place.objects.filter(contact_email__iexact=user.email).update(**blank)
         Place.history.filter(contact_email__iexact=user.email).update(**blank)
+        # Their invitations go too: the address is theirs, and no old link may bring back
+        # the account.
+        Invitation.objects.filter(email__iexact=user.email).delete()
     user.contact_moments.update(user=None)
     user.delete()
 

@@ -55,14 +55,19 @@ def send_invitations(request, survey, places):
 
 
 def response_for(survey, place):
-    response, _created = Response.objects.get_or_create(round=survey, place=place)
-    return response
+    """The place's response to a round. A new one is not stored yet: opening a link (a GET,
+    which mail scanners and link previews send too) must create nothing."""
+    return Response.objects.filter(round=survey, place=place).first() or Response(
+        round=survey, place=place
+    )
 
 
 @transaction.atomic
 def save_answers(response, answers, submit, user=None):
     """Store every answer once (saving twice changes nothing); submit if asked."""
-    response = Response.objects.select_for_update().get(pk=response.pk)
+    response, _created = Response.objects.select_for_update().get_or_create(
+        round_id=response.round_id, place_id=response.place_id
+    )
     previous = {str(k): v for k, v in response.answer_map().items()}
     if submit and response.status == Response.Status.SUBMITTED:
         new = {str(k): v for k, v in answers.items()}

@@ -184,6 +184,8 @@ class Response(models.Model):
         return f"{self.place} – {self.round}"
 
     def answer_map(self):
+        if self.pk is None:  # not stored until something is saved (surveys.answering)
+            return {}
         return {answer.question_id: answer.value for answer in self.answers.all()}
 
 

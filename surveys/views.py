@@ -76,7 +76,7 @@ class AnswerView(TemplateView):
             "survey": self.survey,
             "place": self.place,
             "form": form,
-            "response": Response.objects.get(pk=self.response.pk),
+            "response": answering.response_for(self.survey, self.place),
         }
 
 

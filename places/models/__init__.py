@@ -11,7 +11,7 @@ from .core import (
     YearlyCosts,
 )
 from .feedback import Report
-from .people import ClaimRequest, ContactMoment, Membership, Wijkteam
+from .people import ClaimRequest, ContactMoment, Invitation, Membership, Wijkteam
 from .version import DataVersion, MapCell, MapCellsBuilt
 
 __all__ = [
@@ -21,6 +21,7 @@ __all__ = [
     "ClaimRequest",
     "ContactMoment",
     "DataVersion",
+    "Invitation",
     "MapCell",
     "MapCellsBuilt",
     "Membership",

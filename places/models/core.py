@@ -12,6 +12,7 @@ from .. import roles
 from ..geo import netherlands_validator
 from ..hours import OpeningHoursField
 from ..querysets import AreaQuerySet, PlaceQuerySet
+from ..text import validate_one_line
 
 
 class Area(models.Model):
@@ -21,7 +22,7 @@ class Area(models.Model):
         BUURT = "buurt", _("neighbourhood")
 
     code = models.CharField(_("CBS code"), max_length=12, unique=True)
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(_("name"), max_length=200, validators=[validate_one_line])
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, db_index=True)
     parent = models.ForeignKey(
         "self",
@@ -88,7 +89,7 @@ class Organisation(models.Model):
         MUNICIPALITY = "gemeente", _("municipality")
         OTHER = "overig", _("other")
 
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(_("name"), max_length=200, validators=[validate_one_line])
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices, default=Kind.OTHER)
     website = models.URLField(_("website"), blank=True)
 
@@ -152,7 +153,7 @@ class Place(models.Model):
         VARIES = "varies", _("depends on the activity")
         UNKNOWN = "unknown", _("unknown")
 
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(_("name"), max_length=200, validators=[validate_one_line])
     slug = models.SlugField(_("slug"), max_length=220, unique=True)
     place_type = models.ForeignKey(
         PlaceType, verbose_name=_("type"), on_delete=models.PROTECT, related_name="places"
@@ -173,11 +174,17 @@ class Place(models.Model):
     )
     description = models.TextField(_("description"), blank=True)
 
-    street = models.CharField(_("street"), max_length=200, blank=True)
+    street = models.CharField(
+        _("street"), max_length=200, blank=True, validators=[validate_one_line]
+    )
     # Kept as text: real registers hold "65-H-H", "117-119" and worse.
-    house_number = models.CharField(_("house number"), max_length=40, blank=True)
-    postcode = models.CharField(_("postcode"), max_length=7, blank=True)
-    city = models.CharField(_("city"), max_length=100, blank=True)
+    house_number = models.CharField(
+        _("house number"), max_length=40, blank=True, validators=[validate_one_line]
+    )
+    postcode = models.CharField(
+        _("postcode"), max_length=7, blank=True, validators=[validate_one_line]
+    )
+    city = models.CharField(_("city"), max_length=100, blank=True, validators=[validate_one_line])
     location = models.PointField(
         _("location"), srid=settings.STORAGE_SRID, validators=[netherlands_validator]
     )
@@ -222,11 +229,17 @@ class Place(models.Model):
 
     website = models.URLField(_("website"), blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
-    phone = models.CharField(_("telephone"), max_length=30, blank=True)
+    phone = models.CharField(
+        _("telephone"), max_length=30, blank=True, validators=[validate_one_line]
+    )
     # Personal data: never shown on public pages, map data or exports.
-    contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
+    contact_name = models.CharField(
+        _("contact person"), max_length=200, blank=True, validators=[validate_one_line]
+    )
     contact_email = models.EmailField(_("contact person's e-mail"), blank=True)
-    contact_phone = models.CharField(_("contact person's telephone"), max_length=30, blank=True)
+    contact_phone = models.CharField(
+        _("contact person's telephone"), max_length=30, blank=True, validators=[validate_one_line]
+    )
 
     internal_notes = models.TextField(_("internal notes"), blank=True)
 
@@ -373,7 +386,7 @@ class Activity(models.Model):
     place = models.ForeignKey(
         Place, verbose_name=_("place"), on_delete=models.CASCADE, related_name="activities"
     )
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(_("name"), max_length=200, validators=[validate_one_line])
     when = models.CharField(_("when"), max_length=200, blank=True)
     mode = models.CharField(_("where"), max_length=10, choices=Mode.choices, default="on_site")
     cost = models.CharField(_("cost"), max_length=100, blank=True)

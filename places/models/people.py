@@ -1,7 +1,10 @@
 """Who belongs to a place, who asks to, and the wijkteams that visit places."""
 
+import hashlib
+
 from django.conf import settings
 from django.contrib.gis.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -145,3 +148,72 @@ class ContactMoment(models.Model):
 
     def __str__(self):
         return f"{self.place} {self.date}"
+
+
+class InvitationQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(status=Invitation.Status.PENDING)
+
+    def for_key(self, key):
+        """The invitation a link's key belongs to (only its hash is stored)."""
+        return self.filter(key_hash=Invitation.hash_of(key))
+
+
+class Invitation(models.Model):
+    """An editor's invitation to become a member of a place, by a link that works once.
+
+    Only a hash of the link's key is stored, so the table cannot be used to log in. Accepting
+    uses it up; a newer invitation to the same address, an ended membership or an erased
+    account ends it too.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("waiting")
+        ACCEPTED = "accepted", _("accepted")
+        REPLACED = "replaced", _("replaced by a newer invitation")
+        REVOKED = "revoked", _("withdrawn")
+
+    place = models.ForeignKey(
+        Place, verbose_name=_("place"), on_delete=models.CASCADE, related_name="invitations"
+    )
+    email = models.EmailField(_("e-mail address"))
+    key_hash = models.CharField(_("key (hashed)"), max_length=64, unique=True, editable=False)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("invited by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("sent on"), auto_now_add=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("accepted by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    used_at = models.DateTimeField(_("used on"), null=True, blank=True)
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+
+    def __str__(self):
+        return f"{self.email} → {self.place}"
+
+    @staticmethod
+    def hash_of(key):
+        return hashlib.sha256(key.encode()).hexdigest()
+
+    def is_expired(self):
+        age = timezone.now() - self.created_at
+        return age.total_seconds() > settings.INVITATION_DAYS * 24 * 3600

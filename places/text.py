@@ -1,0 +1,24 @@
+"""Rules for short text: names and addresses are one line of printable characters."""
+
+import unicodedata
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+
+def has_control_characters(text):
+    return any(unicodedata.category(char) == "Cc" for char in text or "")
+
+
+def validate_one_line(text):
+    """Refuse line breaks, tabs, NUL and other control characters in a one-line field."""
+    if has_control_characters(text):
+        raise ValidationError(
+            _("Use one line of text, without line breaks or tabs."), code="control_characters"
+        )
+
+
+def one_line(text):
+    """Text for a mail header or a file name: control characters become spaces."""
+    cleaned = "".join(" " if unicodedata.category(c) == "Cc" else c for c in text or "")
+    return " ".join(cleaned.split())
