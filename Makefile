@@ -12,54 +12,78 @@ SUDO        := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 APT_INSTALL := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends
 HOST        ?= 127.0.0.1
 PORT        ?= 8000
-PG_URL      ?= postgis://postgres@127.0.0.1:5432/ontmoeting
+# PostgreSQL for the tests: PG_PORT picks the server (make postgres starts or creates a local
+# cluster there when nothing answers; make fresh-check uses 5433 beside this machine's 5432).
+PG_PORT     ?= 5432
+# The tests' database URL, read by the shell when used: PG_URL when given, else the one make
+# postgres verified and saved (it may hold a generated password, so make never prints it),
+# else password-less as postgres.
+PG_URL_SH    = $${PG_URL:-$$(cat $(VAR)/postgres-$(PG_PORT).url 2>/dev/null || echo postgis://postgres@127.0.0.1:$(PG_PORT)/ontmoeting)}
 SECRET_FILE := $(VAR)/secret_key
+AUDIT_FILE  := $(VAR)/audit.log
 DEMO_STAMP  := $(VAR)/.demo-data-loaded
+# What make run's Django commands get: the secret, and the audit trail in a file of its own
+# (README, Configuration: AUDIT_LOG_FILE), so the terminal shows no JSON lines.
+RUN_ENV      = SECRET_KEY="$$(cat $(SECRET_FILE))" AUDIT_LOG_FILE=$(AUDIT_FILE)
 
 RUN_PACKAGES  := gdal-bin libsqlite3-mod-spatialite gettext python3-venv
-TEST_PACKAGES := $(RUN_PACKAGES) postgresql postgresql-15-postgis-3 chromium fonts-dejavu-core
+# libatomic1: Playwright's driver (its bundled node) needs it and Chromium does not pull it in.
+TEST_PACKAGES := $(RUN_PACKAGES) postgresql postgresql-15-postgis-3 chromium fonts-dejavu-core libatomic1
 
 .PHONY: help run serve setup bench loadtest backup restore test test-postgis test-spatialite lint \
         audit format check clean system-packages test-system-packages venv postgres messages \
-        demo-data demo-accounts
+        demo-data demo-accounts browser-check fresh-check
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
 
 run: setup ## Set everything up and serve http://127.0.0.1:8000 with the Amsterdam demo data
-	@echo "Ontmoeting: http://$(HOST):$(PORT)/  (Ctrl-C stops)"
-	SECRET_KEY="$$(cat $(SECRET_FILE))" $(VENV)/bin/gunicorn ontmoeting.wsgi \
+	@echo "Ontmoeting: http://$(HOST):$(PORT)/  (Ctrl-C stops; the audit trail goes to $(AUDIT_FILE))"
+	$(RUN_ENV) $(VENV)/bin/gunicorn ontmoeting.wsgi -c gunicorn.conf.py \
 	    --bind $(HOST):$(PORT) --workers 2 --threads 2 \
-	    --control-socket $(VAR)/gunicorn.ctl
+	    --control-socket $(VAR)/gunicorn.ctl \
+	  || { echo "make run: gunicorn stopped with an error (see above); if $(HOST):$(PORT) is taken, use make run PORT=<another>." >&2; exit 1; }
 
-setup: system-packages venv $(SECRET_FILE) messages ## Install, migrate, load demo data and accounts
-	SECRET_KEY="$$(cat $(SECRET_FILE))" $(MANAGE) migrate --noinput
-	SECRET_KEY="$$(cat $(SECRET_FILE))" $(MANAGE) collectstatic --noinput -v 0
+setup: system-packages venv $(SECRET_FILE) $(AUDIT_FILE) messages ## Install, migrate, load demo data and accounts
+	$(RUN_ENV) $(MANAGE) migrate --noinput \
+	  || { echo "setup: migrate failed (see above); fix that, or start over with an empty database: rm $(VAR)/ontmoeting.sqlite3." >&2; exit 1; }
+	$(RUN_ENV) $(MANAGE) collectstatic --noinput -v 0 \
+	  || { echo "setup: collectstatic failed (see above): check that $(VAR)/ is writable." >&2; exit 1; }
 	@$(MAKE) --no-print-directory demo-data demo-accounts
 
 demo-data: $(DEMO_STAMP) ## Import the Amsterdam areas and places (once; again when the files change)
 
 $(DEMO_STAMP): data/areas-amsterdam-2024.geojson data/places-amsterdam.geojson
-	SECRET_KEY="$$(cat $(SECRET_FILE))" $(MANAGE) import_areas data/areas-amsterdam-2024.geojson --commit
-	SECRET_KEY="$$(cat $(SECRET_FILE))" $(MANAGE) import_places data/places-amsterdam.geojson --commit
-	SECRET_KEY="$$(cat $(SECRET_FILE))" $(MANAGE) generate_demo_answers --commit
+	$(RUN_ENV) $(MANAGE) import_areas data/areas-amsterdam-2024.geojson --commit \
+	  && $(RUN_ENV) $(MANAGE) import_places data/places-amsterdam.geojson --commit \
+	  && $(RUN_ENV) $(MANAGE) generate_demo_answers --commit \
+	  || { echo "demo-data: importing the Amsterdam demo data failed (see above); the imports change nothing when they fail, so run make run again once that is fixed." >&2; exit 1; }
 	touch $@
 
 demo-accounts: ## Create the demo accounts (passwords are printed once, when created)
-	@SECRET_KEY="$$(cat $(SECRET_FILE))" $(MANAGE) create_demo_accounts --password-file $(VAR)/demo-accounts.txt
+	@$(RUN_ENV) $(MANAGE) create_demo_accounts --password-file $(VAR)/demo-accounts.txt \
+	  || { echo "demo-accounts: creating the demo accounts failed (see above)." >&2; exit 1; }
 
+# coreutils only: this may run before any Python is installed.
 $(SECRET_FILE):
 	@mkdir -p $(VAR)
-	@umask 077 && /usr/bin/env python3 -c 'import secrets; print(secrets.token_urlsafe(50))' > $@
+	@umask 077 && head -c 48 /dev/urandom | base64 -w0 | tr '+/' '-_' > $@
+
+# The audit trail of make run: readable by its owner only (it names accounts and addresses).
+$(AUDIT_FILE):
+	@mkdir -p $(VAR)
+	@install -m 600 /dev/null $@
 
 messages: venv ## Compile the translations
-	@DEBUG=1 $(MANAGE) compilemessages -v 0 --ignore=.venv
+	@DEBUG=1 $(MANAGE) compilemessages -v 0 --ignore=.venv --ignore=var \
+	  || { echo "messages: compiling the translations failed (see above); msgfmt comes with apt-get install gettext." >&2; exit 1; }
 
 test: test-system-packages venv postgres messages lint audit ## Run the whole suite on PostGIS, then the database tests on SpatiaLite
 	@$(MAKE) --no-print-directory test-postgis test-spatialite
 
-test-postgis: ## The whole suite on PostGIS (browser tests included)
-	DATABASE_URL=$(PG_URL) DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest -p no:cacheprovider
+test-postgis: browser-check ## The whole suite on PostGIS (browser tests included)
+	@echo "pytest on PostGIS, 127.0.0.1:$(PG_PORT) (URL in $(VAR)/postgres-$(PG_PORT).url, or PG_URL)"
+	@DATABASE_URL="$(PG_URL_SH)" DJANGO_ALLOW_ASYNC_UNSAFE=true $(PY) -m pytest -p no:cacheprovider
 
 test-spatialite: ## The database tests again on SpatiaLite
 	DATABASE_URL= $(PY) -m pytest -p no:cacheprovider -m "not browser"
@@ -68,7 +92,7 @@ bench: test-system-packages venv postgres messages ## Benchmarks: S, M and 1M sy
 	bash bench/run.sh
 
 loadtest: test-system-packages venv postgres messages ## Load run: 20 users, 60 s, PostGIS restarted halfway (docs/loadtest.md)
-	bash bench/loadtest.sh
+	@PG_PORT=$(PG_PORT) PG_URL="$(PG_URL_SH)" bash bench/loadtest.sh
 
 backup: venv ## Back up the database (DATABASE_URL, or the SpatiaLite file) into var/backups/
 	$(PY) scripts/backup.py backup
@@ -94,14 +118,20 @@ system-packages: ## apt packages the app needs (GDAL, SpatiaLite, gettext)
 test-system-packages: ## apt packages the tests need as well (PostGIS, Chromium)
 	@bash scripts/apt-ensure.sh $(TEST_PACKAGES)
 
+browser-check: venv ## Check that Playwright's driver and Chromium start (one line on what is missing)
+	@bash scripts/browser-check.sh $(PY)
+
+fresh-check: ## As root, ~25 min: the README's lines on a fresh Debian 12 (debootstrap); not in make test
+	@bash scripts/fresh-check.sh
+
 venv: $(VENV)/.synced ## The virtualenv, from uv.lock, on a Python whose sqlite3 loads extensions
 
 $(VENV)/.synced: pyproject.toml uv.lock scripts/venv.sh
 	@bash scripts/venv.sh $(VENV)
 	@touch $@
 
-postgres: ## Make sure PostgreSQL answers on 127.0.0.1:5432 and has PostGIS
-	@bash scripts/postgres-ensure.sh
+postgres: test-system-packages ## Make sure PostgreSQL answers on 127.0.0.1:PG_PORT (5432) and has PostGIS
+	@PG_PORT=$(PG_PORT) VAR_DIR=$(VAR) bash scripts/postgres-ensure.sh
 
 clean: ## Remove the virtualenv and local data (var/)
 	rm -rf $(VENV) $(VAR)

@@ -339,16 +339,40 @@ ACCESSIBILITY_CONTACT = os.environ.get("ACCESSIBILITY_CONTACT", "")
 PRIVACY_CONTACT = os.environ.get("PRIVACY_CONTACT", "")
 
 # --- Logging --------------------------------------------------------------
+# The audit trail (logger ontmoeting.audit, one JSON line per event) goes with the rest of the
+# log to stderr (under systemd: the journal), unless AUDIT_LOG_FILE names a file for it alone:
+# appended to, and reopened when logrotate moves it. `make run` sets var/audit.log, so the
+# developer's terminal shows requests and errors, not JSON. Its level does not follow LOG_LEVEL:
+# the trail is complete whatever else is logged.
+AUDIT_LOG_FILE = os.environ.get("AUDIT_LOG_FILE", "")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "filters": {"hide_link_keys": {"()": "ontmoeting.logfilters.HideLinkKeys"}},
     "handlers": {
         "console": {"class": "logging.StreamHandler", "filters": ["hide_link_keys"]},
+        **(
+            {
+                "audit_file": {
+                    "class": "logging.handlers.WatchedFileHandler",
+                    "filename": AUDIT_LOG_FILE,
+                    "filters": ["hide_link_keys"],
+                }
+            }
+            if AUDIT_LOG_FILE
+            else {}
+        ),
     },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    # django-axes logs every successful login at INFO; failures stay visible as WARNING.
-    "loggers": {"axes": {"level": "WARNING"}},
+    "loggers": {
+        # django-axes logs every successful login at INFO; failures stay visible as WARNING.
+        "axes": {"level": "WARNING"},
+        "ontmoeting.audit": (
+            {"level": "INFO", "handlers": ["audit_file"], "propagate": False}
+            if AUDIT_LOG_FILE
+            else {"level": "INFO"}
+        ),
+    },
 }
 
 SILENCED_SYSTEM_CHECKS = [
