@@ -9,9 +9,13 @@
 #    debian:12 image (bookworm, -updates, -security), all from deb.debian.org.
 # 2. A clean clone of this repository's HEAD: commit first, uncommitted work is not checked.
 # 3. In a private mount and PID namespace (unshare), so that every mount and every process
-#    started in the root (PostgreSQL, gunicorn, Chromium) ends with the check: /proc, /sys,
-#    /dev and a fresh /dev/shm; a policy-rc.d that returns 101, as Docker's Debian images have,
-#    so installed packages start no services; the host's resolv.conf and a default /etc/hosts.
+#    started in the root (PostgreSQL, gunicorn, Chromium) ends with the check: /proc, /sys, a
+#    private /dev/pts and /dev/shm (the device nodes are debootstrap's); a policy-rc.d that
+#    returns 101, as Docker's Debian images have, so installed packages start no services; the
+#    host's resolv.conf and a default /etc/hosts. The network is this machine's, not part of
+#    what is checked: when it trusts extra CAs (/usr/local/share/ca-certificates, e.g. behind a
+#    TLS-intercepting proxy) the root gets them too, and SSL_CERT_FILE, PIP_CERT and
+#    REQUESTS_CA_BUNDLE point pip and uv at the system bundle.
 # 4. In the chroot, as root, with an empty environment: the README's prerequisite line (read
 #    from the cloned README.md), then `make run` (first, as a newcomer does, while PostgreSQL
 #    is not installed: it must not need it) until it answers HTTP 200, then `make test`.
@@ -34,11 +38,13 @@ run_timeout="${FRESH_RUN_TIMEOUT:-1800}"
 fail() { echo "fresh-check: $*" >&2; exit 1; }
 say() { echo "fresh-check: $*"; }
 
-# A command in the chroot, as a fresh login would have it: root, an empty environment.
+# A command in the chroot, as a fresh login would have it: root, an empty environment (plus
+# the network's CA settings, see 3.).
 in_root() {
+  # shellcheck disable=SC2046 # network.env holds NAME=VALUE words without spaces
   chroot "$root" /usr/bin/env -i HOME=/root TERM=dumb \
     PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
-    /bin/bash -c "cd /root/ontmoeting && $1"
+    $(cat "$work/network.env") /bin/bash -c "cd /root/ontmoeting && $1"
 }
 
 mounts_under() { awk -v root="$1/" 'index($2, root) == 1 { print $2 }' /proc/self/mounts; }
@@ -46,12 +52,12 @@ mounts_under() { awk -v root="$1/" 'index($2, root) == 1 { print $2 }' /proc/sel
 # --- Inside the private namespaces (the second half of this script) ---------------------------
 if [ "${1:-}" = "--inside" ]; then
   unmount() {
-    for target in dev/shm dev sys proc; do umount -l "$root/$target" 2>/dev/null || true; done
+    for target in dev/shm dev/pts sys proc; do umount -l "$root/$target" 2>/dev/null || true; done
   }
   trap unmount EXIT
   mount -t proc proc "$root/proc"
   mount -t sysfs -o ro sysfs "$root/sys"
-  mount --bind /dev "$root/dev"
+  mount -t devpts -o newinstance,ptmxmode=0666,mode=620 devpts "$root/dev/pts"
   mount -t tmpfs -o mode=1777,size=1g shm "$root/dev/shm"
 
   prerequisites="$(grep -m1 '^apt-get ' "$root/root/ontmoeting/README.md" | sed 's/ *#.*//')"
@@ -64,7 +70,7 @@ if [ "${1:-}" = "--inside" ]; then
   say "make run PORT=$http_port (PostgreSQL installed: $(installed postgresql && echo yes || echo no))"
   started=$SECONDS
   # Its own process group, so that stopping it stops make and gunicorn together.
-  setsid bash -c "$(declare -f in_root); root='$root'; in_root 'exec make run PORT=$http_port'" \
+  root="$root" work="$work" setsid bash -c "$(declare -f in_root); in_root 'exec make run PORT=$http_port'" \
     > "$work/make-run.log" 2>&1 &
   run_pid=$!
   status=""
@@ -136,6 +142,15 @@ printf '#!/bin/sh\n# As in Docker'"'"'s Debian images: installed packages start 
   > "$root/usr/sbin/policy-rc.d"
 chmod 755 "$root/usr/sbin/policy-rc.d"
 cp /etc/resolv.conf "$root/etc/resolv.conf"
+: > "$work/network.env"
+if compgen -G "/usr/local/share/ca-certificates/*.crt" >/dev/null; then
+  # ca-certificates (the README's line installs it) adds these to the system bundle.
+  mkdir -p "$root/usr/local/share/ca-certificates"
+  cp /usr/local/share/ca-certificates/*.crt "$root/usr/local/share/ca-certificates/"
+  bundle=/etc/ssl/certs/ca-certificates.crt
+  echo "SSL_CERT_FILE=$bundle PIP_CERT=$bundle REQUESTS_CA_BUNDLE=$bundle" > "$work/network.env"
+  say "this machine trusts extra CAs: the root gets them ($(cd /usr/local/share/ca-certificates && echo *.crt))"
+fi
 printf '127.0.0.1\tlocalhost\n::1\t\tlocalhost ip6-localhost ip6-loopback\n' > "$root/etc/hosts"
 
 [ -z "$(git status --porcelain --untracked-files=no)" ] \
