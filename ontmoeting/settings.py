@@ -156,9 +156,18 @@ WEB_SRID = 4326
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ----------------------------------------------------------------
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # Rate limits (reports, password resets) must be counted once for every worker and
+    # server: in the database's table ontmoeting_limits (made after migrate) unless a shared
+    # cache is configured.
+    "limits": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "ontmoeting_limits",
+    },
+}
 if os.environ.get("CACHE_URL"):
-    CACHES["default"] = {
+    CACHES["default"] = CACHES["limits"] = {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": os.environ["CACHE_URL"],
     }
@@ -323,7 +332,10 @@ CONTENT_SECURITY_POLICY = {
 }
 
 # --- E-mail ---------------------------------------------------------------
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# By default mail is written to files in var/mail/ (mode 600), never to the console: the
+# messages hold invitation, password-reset and survey links that work as keys.
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "ontmoeting.mail.PrivateFileBackend")
+EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH", str(VAR_DIR / "mail"))
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")

@@ -2,9 +2,10 @@ from django.contrib import admin
 from django.http import HttpResponse
 from django.urls import include, path
 
-from places import twofactor
+from places import passwords, twofactor
 from places.invitations import InvitationView
 
+handler400 = "ontmoeting.errors.bad_request"
 handler500 = "ontmoeting.unavailable.server_error"
 
 
@@ -20,6 +21,13 @@ urlpatterns = [
     path("account/tweestaps/", twofactor.ManageView.as_view(), name="two-factor-manage"),
     path("account/tweestaps/instellen/", twofactor.SetupView.as_view(), name="two-factor-setup"),
     path("account/tweestaps/code/", twofactor.VerifyView.as_view(), name="two-factor-verify"),
+    # Before Django's own: password checks and resets under the login's limits.
+    path(
+        "account/password_change/",
+        passwords.PasswordChangeView.as_view(),
+        name="password_change",
+    ),
+    path("account/password_reset/", passwords.PasswordResetView.as_view(), name="password_reset"),
     path("account/", include("django.contrib.auth.urls")),
     path("uitnodiging/<str:token>/", InvitationView.as_view(), name="invitation"),
     path("rondvraag/", include("surveys.urls")),

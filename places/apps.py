@@ -1,4 +1,6 @@
 from django.apps import AppConfig
+from django.core.management import call_command
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -9,3 +11,10 @@ class PlacesConfig(AppConfig):
     def ready(self):
         # Registers the checks and the signal receivers (also the login one of twofactor).
         from . import audit_signals, checks, signals, twofactor  # noqa: F401
+
+        post_migrate.connect(create_cache_tables, sender=self)
+
+
+def create_cache_tables(using, **kwargs):
+    """The rate limits' table (settings.CACHES["limits"]); safe to run after every migrate."""
+    call_command("createcachetable", database=using, verbosity=0)

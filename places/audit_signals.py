@@ -38,16 +38,26 @@ def typed_account(username):
     return User.objects.filter(**{User.USERNAME_FIELD: username}).first()
 
 
+def attempt(request):
+    """(action, actor) of a password check: a login is tried by nobody known yet (the account
+    it names is its object); a logged-in person confirming their password is the actor."""
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return "password.confirm", audit.account(user)
+    return "login", "anonymous"
+
+
 @receiver(user_login_failed)
 def login_failed(sender, credentials, request=None, **kwargs):
+    action, actor = attempt(request)
     user = typed_account(credentials.get("username"))
-    audit.record("login", user, request=request, actor=audit.account(user), result="failed")
+    audit.record(action, user, request=request, actor=actor, result="failed")
 
 
 @receiver(user_locked_out)
 def locked_out(sender, request, username, ip_address, **kwargs):
-    user = typed_account(username)
-    audit.record("login", user, request=request, actor=audit.account(user), result="locked")
+    action, actor = attempt(request)
+    audit.record(action, typed_account(username), request=request, actor=actor, result="locked")
 
 
 @receiver(pre_save, sender=User)
@@ -118,6 +128,32 @@ def permissions_changed(sender, instance, action, model, pk_set, reverse, **kwar
 @receiver(m2m_changed, sender=Wijkteam.members.through)
 def wijkteam_changed(sender, instance, action, model, pk_set, reverse, **kwargs):
     related_change(action, "permission.wijkteam", instance, model, pk_set, reverse)
+
+
+# A place's publication and status are editors' decisions: each change is logged, whatever
+# path it takes (the publish button, the edit form, the admin, an undo, a merge).
+PLACE_DECISIONS = ("is_published", "status")
+
+
+@receiver(pre_save, sender=Place)
+def remember_decisions(sender, instance, raw=False, **kwargs):
+    if raw or instance.pk is None:
+        return
+    instance._decisions_before = (
+        Place.objects.filter(pk=instance.pk).values(*PLACE_DECISIONS).first()
+    )
+
+
+@receiver(post_save, sender=Place)
+def decisions_saved(sender, instance, created, raw=False, **kwargs):
+    before = getattr(instance, "_decisions_before", None)
+    if raw or created or before is None:
+        return
+    del instance._decisions_before
+    if before["is_published"] != instance.is_published:
+        audit.record("place.publish" if instance.is_published else "place.unpublish", instance)
+    if before["status"] != instance.status:
+        audit.record("place.status", instance, status=instance.status, before=before["status"])
 
 
 @receiver(post_save, sender=Membership)

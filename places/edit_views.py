@@ -123,7 +123,7 @@ class PlaceHistoryView(HistoryAccessMixin, DetailView):
         place = self.object
         records = place.history.select_related("history_user").order_by("-history_date")
         return super().get_context_data(
-            changes=[change_of(r) for r in records[:200]],
+            changes=[change_of(r, self.request.user) for r in records[:200]],
             cost_changes=YearlyCosts.history.filter(place_id=place.pk)
             .select_related("history_user")
             .order_by("-history_date")[:100],
@@ -134,18 +134,22 @@ class PlaceHistoryView(HistoryAccessMixin, DetailView):
         )
 
 
-def change_of(record):
-    """A history record with its field-by-field difference from the one before."""
+def change_of(record, user):
+    """A history record with its field-by-field difference from the one before, as far as
+    this person may see it, and whether they may undo any of it."""
     previous = record.prev_record
-    rows = []
+    rows, undoable = [], False
     if previous is not None:
-        delta = record.diff_against(previous, excluded_fields=["version", "buurt"])
+        hidden = ["version", "buurt", *editing.hidden_fields(user)]
+        delta = record.diff_against(previous, excluded_fields=hidden)
+        allowed = editing.undoable_fields(user)
         for change in delta.changes:
             field = record.instance._meta.get_field(change.field)
             rows.append(
                 (field.verbose_name, editing.display(change.old), editing.display(change.new))
             )
-    return {"record": record, "rows": rows, "previous": previous}
+            undoable = undoable or change.field in allowed
+    return {"record": record, "rows": rows, "previous": previous, "undoable": undoable}
 
 
 class RevertView(HistoryAccessMixin, View):
@@ -157,13 +161,22 @@ class RevertView(HistoryAccessMixin, View):
         if record.prev_record is None:
             messages.error(request, _("This is the first version: there is nothing to undo."))
             return redirect("places:history", slug=slug)
-        editing.revert_to(
+        changed = editing.revert_to(
             record.prev_record,
             request.user,
             _("Undone: change of %(date)s")
             % {"date": record.history_date.strftime("%d-%m-%Y %H:%M")},
         )
-        messages.success(request, _("The change has been undone."))
+        if changed:
+            messages.success(request, _("The change has been undone."))
+        else:
+            messages.error(
+                request,
+                _(
+                    "Nothing was undone: the fields of this change are already as before, "
+                    "or only the editors may set them."
+                ),
+            )
         return HttpResponseRedirect(safe_next(request, place.get_absolute_url()))
 
 

@@ -43,6 +43,24 @@ MEMBER_FIELDS = [
 # Only editors set these; posted by anyone else they are simply not part of the form.
 EDITOR_FIELDS = ["status", "closed_on", "is_published", "internal_notes"]
 NOT_COMPARED = {"id", "version", "created_at", "updated_at", "slug", "buurt", "merged_into"}
+# Seen by policy staff and editors only, on the place page as in its history.
+POLICY_ONLY_FIELDS = ["internal_notes"]
+
+
+def hidden_fields(user):
+    """Place fields this person may not see, in the history as on the place page."""
+    from .roles import is_policy
+
+    return [] if is_policy(user) else POLICY_ONLY_FIELDS
+
+
+def undoable_fields(user):
+    """The fields a person may put back: those their own form may set, no others."""
+    from .roles import is_editor
+
+    if is_editor(user):
+        return {field.name for field in Place._meta.concrete_fields} - NOT_COMPARED
+    return set(MEMBER_FIELDS)
 
 
 class Conflict(Exception):
@@ -176,18 +194,27 @@ def display(value):
 
 
 def revert_to(record, user, reason):
-    """Put a place back as it was in a history record; the revert is itself recorded."""
+    """Put back the fields this person may set as they were in a history record.
+
+    Returns the names of the fields that changed (none: nothing was saved). A member cannot
+    undo an editor's decision this way: status, publication and notes are not theirs to set.
+    """
+    allowed = undoable_fields(user)
     with transaction.atomic():
         current = Place.objects.select_for_update().get(pk=record.id)
         old = record.instance
+        changed = []
         for field in Place._meta.concrete_fields:
-            if field.name not in NOT_COMPARED | {"slug"}:
-                setattr(current, field.attname, getattr(old, field.attname))
+            before = getattr(old, field.attname)
+            if field.name in allowed and getattr(current, field.attname) != before:
+                setattr(current, field.attname, before)
+                changed.append(field.name)
+        if not changed:
+            return []
         current._change_reason = reason  # the row is locked: nobody saves in between
         current.save()
-    audit.record("place.revert", current, actor=user, to_history=record.history_id)
-    current.refresh_from_db()
-    return current
+    audit.record("place.revert", current, actor=user, to_history=record.history_id, fields=changed)
+    return changed
 
 
 def mark_verified(place):

@@ -4,14 +4,12 @@ Public exports hold public fields only; staff exports add the private ones. Ever
 the audit trail (places/policy_views.py).
 """
 
-import csv
 import io
 
 from django.utils.translation import gettext_lazy as _
 
 from .geo import to_web
-
-DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r")
+from .tables import csv_text, safe
 
 PUBLIC_COLUMNS = [
     ("name", _("Name")),
@@ -54,12 +52,6 @@ FIGURE_FIELDS = (
 )
 
 
-def safe(value):
-    """Text a spreadsheet will not run as a formula."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(DANGEROUS_START) else text
-
-
 def columns(private):
     return PUBLIC_COLUMNS + (PRIVATE_COLUMNS if private else [])
 
@@ -91,13 +83,8 @@ def values_of(place, private):
 
 
 def as_csv(places, private=False):
-    out = io.StringIO()
-    out.write("\ufeff")
-    writer = csv.writer(out, delimiter=";")
-    writer.writerow([str(label) for _name, label in columns(private)])
-    for place in places:
-        writer.writerow(row(place, private))
-    return out.getvalue().encode("utf-8")
+    header = [str(label) for _name, label in columns(private)]
+    return csv_text(header, (row(place, private) for place in places)).encode("utf-8")
 
 
 def as_xlsx(places, private=False):

@@ -1,8 +1,15 @@
 """Form fields and validators that refuse what Django's own let through."""
 
+import math
+
 from django import forms
 from django.contrib.auth import password_validation
+from django.contrib.gis import forms as gis_forms
+from django.contrib.gis.db import models as gis_models
+from django.contrib.gis.gdal import GDALException
+from django.contrib.gis.geos import GEOSException
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 
@@ -17,10 +24,50 @@ class FiniteDecimalField(forms.DecimalField):
         return value
 
 
+class LocationField(gis_forms.PointField):
+    """A pin: one point with two finite coordinates. GeoDjango's own field lets an unknown
+    SRID, a coordinate of 1e308 (both fail in GDAL: a server error) and a third dimension
+    (refused by the database) through; here each is a form error."""
+
+    default_error_messages = {
+        "invalid_point": _("This is not a point on the map. Place the pin on the map again."),
+    }
+
+    def to_python(self, value):
+        try:
+            point = super().to_python(value)
+        except (GDALException, GEOSException, ValueError, TypeError, OverflowError) as error:
+            raise forms.ValidationError(self.error_messages["invalid_point"]) from error
+        if point is not None and not is_plain_point(point):
+            raise forms.ValidationError(self.error_messages["invalid_point"])
+        return point
+
+    def clean(self, value):
+        try:
+            point = super().clean(value)
+        except (GDALException, GEOSException, OverflowError) as error:  # the transform
+            raise forms.ValidationError(self.error_messages["invalid_point"]) from error
+        if point is not None and not is_plain_point(point):
+            raise forms.ValidationError(self.error_messages["invalid_point"])
+        return point
+
+
+def is_plain_point(geometry):
+    return (
+        geometry.geom_type == "Point"
+        and not geometry.empty
+        and not geometry.hasz
+        and all(math.isfinite(value) for value in geometry.coords)
+    )
+
+
 def finite_decimals(model_field, **kwargs):
-    """A formfield_callback: decimal model fields get a FiniteDecimalField."""
+    """A formfield_callback: decimal model fields get a FiniteDecimalField, points a
+    LocationField."""
     if isinstance(model_field, models.DecimalField):
         kwargs.setdefault("form_class", FiniteDecimalField)
+    if isinstance(model_field, gis_models.PointField):
+        kwargs.setdefault("form_class", LocationField)
     return model_field.formfield(**kwargs)
 
 

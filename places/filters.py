@@ -2,13 +2,32 @@ import re
 
 import django_filters
 from django import forms
+from django.core.exceptions import BadRequest
 from django.db.models import Exists, OuterRef
+from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
 
 from . import hours
 from .models import Area, Place, PlaceType, TargetGroup
 
 SHOW_ALL = "all"
+# Every word of a search is a condition on five columns: a thousand words make a query that
+# SQLite refuses ("Expression tree is too large") and PostgreSQL works long on.
+SEARCH_MAX_LENGTH = 200
+SEARCH_MAX_WORDS = 10
+
+
+def check_search_text(text):
+    """Refuse search text past the limits with a Dutch 400 (handler400 shows the reason)."""
+    text = text or ""
+    if len(text) > SEARCH_MAX_LENGTH or len(text.split()) > SEARCH_MAX_WORDS:
+        raise BadRequest(
+            gettext_now(
+                "The search text is too long: use at most %(words)d words and %(length)d "
+                "characters."
+            )
+            % {"words": SEARCH_MAX_WORDS, "length": SEARCH_MAX_LENGTH}
+        )
 
 
 def area_filter(kind, label):
@@ -85,6 +104,7 @@ class PlaceFilter(django_filters.FilterSet):
         fields = []
 
     def __init__(self, data=None, *args, **kwargs):
+        check_search_text((data or {}).get("q"))
         super().__init__(data, *args, **kwargs)
         self.narrow_area_choices(area_codes(data or {}))
 

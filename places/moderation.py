@@ -56,7 +56,9 @@ class RecentChangesView(EditorMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         records = Place.history.select_related("history_user").order_by("-history_date")[:100]
-        return super().get_context_data(changes=[change_of(r) for r in records], **kwargs)
+        return super().get_context_data(
+            changes=[change_of(r, self.request.user) for r in records], **kwargs
+        )
 
 
 class PublishView(EditorMixin, View):
@@ -65,8 +67,7 @@ class PublishView(EditorMixin, View):
             # Locked while it changes, so a member's save in between is not overwritten.
             place = get_object_or_404(Place.objects.select_for_update(), slug=slug)
             place.is_published = request.POST.get("publish") == "1"
-            place.save()
-        audit.record("place.publish" if place.is_published else "place.unpublish", place)
+            place.save()  # in the audit trail through places.audit_signals
         if place.is_published:
             messages.success(request, _("%(name)s is published.") % {"name": place.name})
         else:

@@ -101,11 +101,13 @@ class ContactMomentView(LoginRequiredMixin, View):
         if not roles.is_wijkteam(request.user):
             raise PermissionDenied
         place = get_object_or_404(Place.objects.published(), slug=slug)
+        team = place.wijkteams_of(request.user).first()
+        if team is None:  # a contact moment always belongs to the wijkteam of the place
+            raise PermissionDenied
         form = ContactMomentForm(request.POST)
         if form.is_valid():
             moment = form.save(commit=False)
-            moment.place, moment.user = place, request.user
-            moment.wijkteam = request.user.wijkteams.filter(wijken=place.wijk).first()
+            moment.place, moment.user, moment.wijkteam = place, request.user, team
             moment.save()
             messages.success(request, _("The contact moment is saved."))
         else:

@@ -1,7 +1,5 @@
 """Pages for policy staff: the dashboard per wijk and buurt, costs, achievements, exports."""
 
-import csv
-import io
 import json
 
 from django import forms
@@ -21,6 +19,7 @@ from . import costs, exports, hsds, policy, roles
 from .filters import PlaceFilter, area_codes
 from .models import Area, Place, YearFigures
 from .svg import bar_chart
+from .tables import csv_text
 
 MEASURES = [
     ("aantal", gettext_lazy("number of active places")),
@@ -187,29 +186,28 @@ class DashboardTableCSV(PolicyMixin, View):
 
     def get(self, request):
         _form, options, _places, _filter, rows = self.table()
-        out = io.StringIO()
-        out.write("\ufeff")
-        writer = csv.writer(out, delimiter=";")
-        writer.writerow(
-            [
-                _("Code"),
-                _("Name"),
-                _("Active places"),
-                _("Per 10,000 inhabitants"),
-                _("Share farther than %(metres)s m (%%)") % {"metres": options["metres"]},
-            ]
-        )
-        for row in rows:
-            writer.writerow(
+        header = [
+            _("Code"),
+            _("Name"),
+            _("Active places"),
+            _("Per 10,000 inhabitants"),
+            _("Share farther than %(metres)s m (%%)") % {"metres": options["metres"]},
+        ]
+        body = csv_text(
+            header,
+            (
                 [
                     row.area.code,
-                    exports.safe(row.area.name),
+                    row.area.name,
                     row.places,
                     "" if row.per_10000 is None else row.per_10000,
                     "" if row.uncovered_share is None else row.uncovered_share,
                 ]
-            )
-        response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
+                for row in rows
+            ),
+        )
+        audit.record("export", request=request, format="dashboard-csv", rows=len(rows))
+        response = HttpResponse(body, content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="dashboard-{options["level"]}.csv"'
         return response
 
@@ -248,6 +246,7 @@ class ExportView(View):
             .qs.select_related("organisation")
             .prefetch_related("year_figures")
         )
+        private = private and fmt != "hsds"  # the HSDS export holds public fields only
         audit.record("export", request=request, format=fmt, places=len(places), private=private)
         if fmt == "csv":
             return attachment(exports.as_csv(places, private), "text/csv; charset=utf-8", "csv")

@@ -20,6 +20,7 @@ from django.views.generic import TemplateView, View
 from ontmoeting import audit
 
 from .models import Invitation, Place
+from .passwords import confirm_password, wrong_password_message
 
 CONTACT_FIELDS = ("contact_name", "contact_email", "contact_phone")
 
@@ -101,9 +102,9 @@ class EraseView(LoginRequiredMixin, TemplateView):
 
     def post(self, request):
         form = EraseForm(request.POST)
-        if not form.is_valid() or not request.user.check_password(form.cleaned_data["password"]):
+        if not form.is_valid() or not confirm_password(request, form.cleaned_data["password"]):
             if form.is_valid():
-                form.add_error("password", _("That password is not right."))
+                form.add_error("password", wrong_password_message(request))
             return self.render_to_response({"form": form}, status=400)
         user = request.user
         account = audit.target(user)  # the number goes with the account

@@ -31,6 +31,16 @@ class PlaceQuerySet(models.QuerySet):
         """Published places; staff also see concepts."""
         return self if user.is_staff else self.published()
 
+    def openable_by(self, user):
+        """The place pages a person may open: what they see in lists, and the concepts of
+        the places they are a member of (a proposed place is theirs straight away)."""
+        if not user.is_authenticated:
+            return self.published()
+        if user.is_staff or roles.is_editor(user):
+            return self
+        own = self.model.objects.filter(memberships__user=user).values("pk")
+        return self.filter(Q(is_published=True) | Q(pk__in=own))
+
     def editable_by(self, user):
         """What a user may edit: everything for editors, their own places for members."""
         if not user.is_authenticated:

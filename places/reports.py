@@ -1,15 +1,13 @@
 """'Klopt er iets niet?': anyone reports an outdated listing; it lands with the editors."""
 
-import hashlib
-
 from django import forms
 from django.contrib import messages
-from django.core.cache import cache
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
+from . import limits
 from .models import Place, Report
 
 LIMIT_PER_HOUR = 5
@@ -29,17 +27,8 @@ class ReportForm(forms.ModelForm):
 
 
 def too_many(request):
-    """At most LIMIT_PER_HOUR reports an hour from one address (kept as a hash only)."""
-    address = request.META.get("REMOTE_ADDR", "")
-    key = "report-rate:" + hashlib.sha256(address.encode()).hexdigest()
-    count = cache.get_or_set(key, 0, 3600)
-    if count >= LIMIT_PER_HOUR:
-        return True
-    try:
-        cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, 3600)
-    return False
+    """At most LIMIT_PER_HOUR reports an hour from one address (places.limits)."""
+    return limits.exceeded("report", limits.client_address(request), LIMIT_PER_HOUR)
 
 
 class ReportView(TemplateView):

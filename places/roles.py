@@ -44,11 +44,6 @@ def is_wijkteam(user):
     return in_group(user, WIJKTEAM)
 
 
-def sees_private_data(user):
-    """Staff roles that see contact persons, costs and contact moments of every place."""
-    return is_editor(user) or is_policy(user) or is_wijkteam(user)
-
-
 def ensure_groups():
     groups = {name: Group.objects.get_or_create(name=name)[0] for name in ROLES}
     permissions = Permission.objects.filter(

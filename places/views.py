@@ -134,7 +134,7 @@ class PlaceDetailView(DetailView):
 
     def get_queryset(self):
         return (
-            Place.objects.visible_to(self.request.user)
+            Place.objects.openable_by(self.request.user)
             .for_listing()
             .prefetch_related("services", "target_groups", "activities")
         )
@@ -154,16 +154,18 @@ class PlaceDetailView(DetailView):
         """What this user may see and do beyond the public listing."""
         user = self.request.user
         can_edit = place.can_edit(user)
-        sees_contacts = roles.sees_private_data(user)
+        in_wijkteam = place.in_wijkteam_of(user)
+        sees_contacts = roles.is_policy(user) or in_wijkteam
         context = {
             "can_edit": can_edit,
             "is_editor": roles.is_editor(user),
-            "show_contact_person": can_edit or sees_contacts,
+            "show_contact_person": place.can_see_private(user),
             "show_costs": can_edit or roles.is_policy(user),
             "show_notes": roles.is_policy(user),
             "show_contact_moments": sees_contacts,
+            # Only a wijkteam that works in the place's wijk logs contact moments with it.
             "contact_form": ContactMomentForm(initial={"date": timezone.localdate()})
-            if roles.is_wijkteam(user)
+            if in_wijkteam
             else None,
         }
         if sees_contacts:

@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from places.admin import BoundedSearchMixin
+
 from .models import Question, Response, Section, SurveyRound
 
 
@@ -60,7 +62,7 @@ class SectionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Response)
-class ResponseAdmin(admin.ModelAdmin):
+class ResponseAdmin(BoundedSearchMixin, admin.ModelAdmin):
     list_display = ["place", "round", "status", "submitted_at", "is_demo"]
     list_filter = ["round", "status", "is_demo"]
     search_fields = ["place__name"]

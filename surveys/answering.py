@@ -10,6 +10,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from places.text import one_line
+
 from .models import Answer, PreviousSubmission, Response
 
 logger = logging.getLogger(__name__)
@@ -45,7 +47,7 @@ def send_invitations(request, survey, places):
             {"survey": survey, "place": place, "link": request.build_absolute_uri(path)},
         )
         try:
-            send_mail(survey.title, body, settings.DEFAULT_FROM_EMAIL, emails)
+            send_mail(one_line(survey.title), body, settings.DEFAULT_FROM_EMAIL, emails)
         except OSError as error:  # smtplib's errors are OSErrors too
             logger.warning("Invitation for %s not sent: %s", place.pk, type(error).__name__)
             failed.append(place.name)

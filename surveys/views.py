@@ -192,6 +192,7 @@ class ChartView(PolicyMixin, View):
         if not result.shown:
             raise Http404(_("Fewer than five answers: not shown."))
         svg = charts.distribution_svg(result, f"chart-{topic}")
+        audit.record("export", survey, request=request, format="survey-chart", topic=topic)
         response = HttpResponse(svg, content_type="image/svg+xml")
         response["Content-Disposition"] = f'attachment; filename="{survey.slug}-{topic}.svg"'
         return response

@@ -320,8 +320,19 @@ class Place(models.Model):
         return Place.objects.editable_by(user).filter(pk=self.pk).exists()
 
     def can_see_private(self, user):
-        """Contact person, costs, notes and contact moments: members and staff roles."""
-        return roles.sees_private_data(user) or self.can_edit(user)
+        """The contact person and contact moments: members, policy staff and editors, and
+        the wijkteams whose wijken hold the place (not every wijkteam of the city)."""
+        return roles.is_policy(user) or self.in_wijkteam_of(user) or self.can_edit(user)
+
+    def in_wijkteam_of(self, user):
+        """Whether one of this person's wijkteams works in the wijk of this place."""
+        return self.wijkteams_of(user).exists()
+
+    def wijkteams_of(self, user):
+        """This person's wijkteams that work in the wijk of this place."""
+        if not roles.is_wijkteam(user) or self.buurt_id is None:
+            return user.wijkteams.none() if user.is_authenticated else Place.objects.none()
+        return user.wijkteams.filter(wijken=self.buurt.parent_id)
 
     def nearby(self, limit=5):
         return Place.objects.published().exclude(pk=self.pk).nearest(self.location, limit)

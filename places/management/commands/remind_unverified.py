@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from places.models import Place
+from places.text import one_line
 
 
 class Command(BaseCommand):
@@ -56,7 +57,7 @@ class Command(BaseCommand):
 
     def remind(self, place, emails, base_url):
         send_mail(
-            _("Is the listing of %(place)s still right?") % {"place": place.name},
+            _("Is the listing of %(place)s still right?") % {"place": one_line(place.name)},
             render_to_string(
                 "places/email/verify_reminder.txt", {"place": place, "base_url": base_url}
             ),
