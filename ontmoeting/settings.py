@@ -204,13 +204,15 @@ AXES_FAILURE_LIMIT = 5
 AXES_VERBOSE = False
 AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# The lockout page (429) in the site's frame and language, for the login and for every other
+# password check (places/passwords.py).
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 # Behind one trusted proxy the client is the last address it appended to X-Forwarded-For;
-# without a proxy the header is ignored, so a spoofed one changes nothing.
-AXES_IPWARE_PROXY_COUNT = 1 if env_bool("BEHIND_PROXY") else 0
-AXES_IPWARE_META_PRECEDENCE_ORDER = (
-    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if env_bool("BEHIND_PROXY") else ["REMOTE_ADDR"]
-)
+# without a proxy the header is ignored, so a spoofed one changes nothing. One rule for the
+# lockout, the audit trail and the rate limits (places/limits.py).
+BEHIND_PROXY = env_bool("BEHIND_PROXY")
+AXES_CLIENT_IP_CALLABLE = "places.limits.client_ip"
 
 # --- Internationalisation -------------------------------------------------
 LANGUAGE_CODE = "nl"

@@ -5,7 +5,19 @@ appended), so that every worker and every server counts the same hits."""
 import hashlib
 
 from axes.helpers import get_client_ip_address
+from django.conf import settings
 from django.core.cache import caches
+
+
+def client_ip(request):
+    """The client's address (AXES_CLIENT_IP_CALLABLE): REMOTE_ADDR, or behind the one
+    trusted proxy (BEHIND_PROXY=1) the last address of X-Forwarded-For, which that proxy
+    appended; the addresses before it come from the client and can be made up."""
+    if settings.BEHIND_PROXY:
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+        if forwarded[-1].strip():
+            return forwarded[-1].strip()
+    return request.META.get("REMOTE_ADDR", "")
 
 
 def client_address(request):
