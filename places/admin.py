@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from leaflet.admin import LeafletGeoAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .fields import FiniteDecimalField, LocationField
+from .fields import FiniteDecimalField, LocationField, PinWidget
 from .filters import check_search_text
 from .hours_form import OpeningHoursFormField
 from .models import (
@@ -35,6 +35,8 @@ class BoundedSearchMixin:
 
 
 class MapAdmin(BoundedSearchMixin, LeafletGeoAdmin):
+    widget = PinWidget
+
     class Media:
         js = ["js/admin-map.js"]
 

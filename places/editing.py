@@ -6,11 +6,10 @@ from django.db.models import F
 from django.forms import inlineformset_factory
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from leaflet.forms.widgets import LeafletWidget
 
 from ontmoeting import audit
 
-from .fields import finite_decimals
+from .fields import PinWidget, finite_decimals
 from .hours_form import OpeningHoursFormField
 from .models import Activity, Place, YearFigures, YearlyCosts
 
@@ -76,7 +75,7 @@ class PlaceForm(forms.ModelForm):
         fields = MEMBER_FIELDS
         formfield_callback = finite_decimals
         widgets = {
-            "location": LeafletWidget(),
+            "location": PinWidget(),
             "services": forms.CheckboxSelectMultiple,
             "target_groups": forms.CheckboxSelectMultiple,
             "description": forms.Textarea(attrs={"rows": 4}),

@@ -11,6 +11,7 @@ from django.contrib.gis.geos import GEOSException
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from leaflet.forms.widgets import LeafletWidget
 
 
 class FiniteDecimalField(forms.DecimalField):
@@ -50,6 +51,17 @@ class LocationField(gis_forms.PointField):
         if point is not None and not is_plain_point(point):
             raise forms.ValidationError(self.error_messages["invalid_point"])
         return point
+
+
+class PinWidget(LeafletWidget):
+    """django-leaflet's map widget, which shows an unreadable posted value as no pin instead
+    of failing in GDAL while the form is shown again with its error."""
+
+    def deserialize(self, value):
+        try:
+            return super().deserialize(value)
+        except (GDALException, GEOSException, ValueError, TypeError, OverflowError):
+            return None
 
 
 def is_plain_point(geometry):

@@ -199,3 +199,21 @@ def places_point():
     from tests.conftest import web_point
 
     return web_point(4.9, 52.37).transform(28992, clone=True)
+
+
+def test_a_proposer_sees_their_concept_after_saving(client, places, people):
+    log_in(client, people["stranger"])
+    data = form_data(places["kamer"], name="Huiskamer De Nieuwe Buur")
+    response = client.post(reverse("places:create"), data, follow=True)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Huiskamer De Nieuwe Buur" in page
+    assert "Deze plek is een concept" in page
+    client.logout()
+    concept = Place.objects.get(name="Huiskamer De Nieuwe Buur")
+    assert client.get(concept.get_absolute_url()).status_code == 404  # not public yet
+
+
+def test_another_member_does_not_see_someone_elses_concept(client, places, people):
+    log_in(client, people["owner"])
+    assert client.get(places["concept"].get_absolute_url()).status_code == 404

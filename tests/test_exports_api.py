@@ -117,3 +117,31 @@ def test_openapi_document_describes_the_api(client, db):
     assert "/api/plekken.json" in document["paths"]
     names = {p["name"] for p in document["paths"]["/api/plekken.json"]["get"]["parameters"]}
     assert {"type", "beheer", "page"} <= names
+
+
+HOSTILE_CELL = "x,=1+1"
+
+
+def csv_rows(body):
+    return list(csv.reader(io.StringIO(body.lstrip("\ufeff")), delimiter=";"))
+
+
+def test_every_csv_cell_is_quoted_so_no_formula_hides_behind_a_comma(client, places, people):
+    Place.objects.filter(pk=places["kamer"].pk).update(name=HOSTILE_CELL, street="=HYPERLINK()")
+    body = client.get(reverse("places:export", args=["csv"])).content.decode()
+    assert f'"{HOSTILE_CELL}"' in body  # quoted: a program splitting on ',' keeps it whole
+    assert '"\'=HYPERLINK()"' in body
+    for line in body.lstrip("\ufeff").splitlines():
+        assert line.startswith('"') and line.endswith('"')
+    assert HOSTILE_CELL in [row[0] for row in csv_rows(body)]
+
+
+def test_the_dashboard_table_quotes_every_cell(client, places, people):
+    places["kamer"].buurt.__class__.objects.filter(pk=places["kamer"].buurt_id).update(
+        name="=cmd|' /C calc'!A0"
+    )
+    log_in(client, people["beleid"])
+    body = client.get(reverse("places:dashboard-csv"), {"niveau": "buurt"}).content.decode()
+    for line in body.lstrip("\ufeff").splitlines():
+        assert line.startswith('"') and line.endswith('"')
+    assert "\"'=cmd|' /C calc'!A0\"" in body

@@ -48,3 +48,74 @@ def test_wijkteam_page_lists_places_without_recent_contact(client, places, peopl
     assert [f["properties"]["name"] for f in response.context["features"]["features"]] == [
         "Buurtkamer Het Anker"
     ]
+
+
+@pytest.fixture
+def elsewhere(places):
+    """A published place in another wijk of the city, with a contact person."""
+    from tests.conftest import web_point
+    from tests.factories import AreaFactory, PlaceFactory, web_square
+
+    gemeente = places["kamer"].wijk.parent
+    wijk = AreaFactory(
+        code="WK036399",
+        name="Elders",
+        kind="wijk",
+        parent=gemeente,
+        geometry=web_square(4.93, 52.37, 0.01),
+    )
+    AreaFactory(
+        code="BU03639901",
+        name="Verre Buurt",
+        kind="buurt",
+        parent=wijk,
+        geometry=web_square(4.93, 52.37, 0.005),
+    )
+    place = PlaceFactory(
+        name="Huiskamer Elders", location=web_point(4.93, 52.37), contact_name="Sentinel Ver Weg"
+    )
+    ContactMoment.objects.create(place=place, date=timezone.localdate(), note="Notitie van elders")
+    return place
+
+
+def test_a_wijkteam_sees_private_data_of_its_own_wijken_only(client, places, people, elsewhere):
+    kamer = places["kamer"]
+    kamer.contact_name = "Sentinel Dichtbij"
+    kamer.save()
+    log_in(client, people["wijkteam"])
+    own = client.get(kamer.get_absolute_url()).content.decode()
+    assert "Sentinel Dichtbij" in own
+    assert 'action="' + reverse("places:contact", args=[kamer.slug]) in own
+    other = client.get(elsewhere.get_absolute_url()).content.decode()
+    assert "Huiskamer Elders" in other  # the public page
+    assert "Sentinel Ver Weg" not in other
+    assert "Notitie van elders" not in other
+    assert reverse("places:contact", args=[elsewhere.slug]) not in other
+
+
+def test_a_wijkteam_cannot_log_a_contact_moment_outside_its_wijken(
+    client, places, people, elsewhere
+):
+    log_in(client, people["wijkteam"])
+    response = client.post(
+        reverse("places:contact", args=[elsewhere.slug]),
+        {"date": timezone.localdate().isoformat(), "kind": "bezoek"},
+    )
+    assert response.status_code == 403
+    assert elsewhere.contact_moments.count() == 1
+
+
+def test_a_wijkteam_member_without_a_team_logs_nothing(client, places, people):
+    people["wijkteam"].wijkteams.clear()
+    log_in(client, people["wijkteam"])
+    response = client.post(
+        reverse("places:contact", args=[places["kamer"].slug]),
+        {"date": timezone.localdate().isoformat(), "kind": "bezoek"},
+    )
+    assert response.status_code == 403
+    assert not ContactMoment.objects.exists()
+
+
+def test_policy_staff_still_see_every_place_private_data(client, places, people, elsewhere):
+    log_in(client, people["beleid"])
+    assert "Sentinel Ver Weg" in client.get(elsewhere.get_absolute_url()).content.decode()
