@@ -15,7 +15,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 if DATABASES["default"]["ENGINE"].endswith("spatialite"):  # noqa: F405
-    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-ontmoeting.sqlite3")}  # noqa: F405
+    # TEST_DATABASE_NAME lets a second run work beside the first without sharing the file.
+    name = os.environ.get("TEST_DATABASE_NAME", "test-ontmoeting.sqlite3")
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / name)}  # noqa: F405
 
 STATIC_ROOT = VAR_DIR / "test-static"  # noqa: F405
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)

@@ -138,3 +138,18 @@ def test_make_token_gives_a_fresh_key_each_time(places):
     assert make_token(places["kamer"], "a@example.org") != make_token(
         places["kamer"], "a@example.org"
     )
+
+
+@pytest.mark.parametrize(
+    "role", ["anonymous", "owner", "stranger", "wijkteam", "beleid", "redactie"]
+)
+def test_a_used_link_is_gone_for_every_role(client, places, people, role):
+    link = invitation_link(client, places["kamer"], people["redactie"])
+    client.post(link, NEW_ACCOUNT)
+    client.logout()
+    if role != "anonymous":
+        log_in(client, people[role])
+    members = Membership.objects.count()
+    assert client.get(link).status_code == 410
+    assert client.post(link, NEW_ACCOUNT).status_code == 410
+    assert Membership.objects.count() == members
