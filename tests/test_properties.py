@@ -7,13 +7,14 @@ import json
 from decimal import Decimal, InvalidOperation
 
 import pytest
+from django.core.exceptions import BadRequest
 from django.utils import translation
 from hypothesis import given
 from hypothesis import strategies as st
 
 from places import editing, hours
 from places.admin import PlaceAdminForm
-from places.filters import PlaceFilter
+from places.filters import SEARCH_MAX_LENGTH, SEARCH_MAX_WORDS, PlaceFilter
 from places.invitations import SetPasswordForm
 from places.models import Place
 from places.moderation import InviteForm, MergeForm
@@ -174,6 +175,11 @@ def test_place_filter_takes_any_query(places, data):
     query = QueryDict(mutable=True)
     for name, items in data.items():
         query.setlist(name, items)
+    search = query.get("q") or ""
+    if len(search) > SEARCH_MAX_LENGTH or len(search.split()) > SEARCH_MAX_WORDS:
+        with pytest.raises(BadRequest, match="De zoektekst is te lang"):
+            PlaceFilter(query, queryset=Place.objects.all())
+        return
     place_filter = PlaceFilter(query, queryset=Place.objects.all())
     list(place_filter.qs)
     errors_in_dutch(place_filter.form)
