@@ -25,6 +25,9 @@ DEMO_STAMP  := $(VAR)/.demo-data-loaded
 # What make run's Django commands get: the secret, and the audit trail in a file of its own
 # (README, Configuration: AUDIT_LOG_FILE), so the terminal shows no JSON lines.
 RUN_ENV      = SECRET_KEY="$$(cat $(SECRET_FILE))" AUDIT_LOG_FILE=$(AUDIT_FILE)
+# A set-up step: shows the command, and when it fails says in one line what to do (the advice).
+STEP        := bash scripts/step.sh
+IMPORT_ADVICE := a failed import changes nothing: fix what it says above and run make run again
 
 RUN_PACKAGES  := gdal-bin libsqlite3-mod-spatialite gettext python3-venv
 # libatomic1: Playwright's driver (its bundled node) needs it and Chromium does not pull it in.
@@ -39,30 +42,27 @@ help: ## List the targets
 
 run: setup ## Set everything up and serve http://127.0.0.1:8000 with the Amsterdam demo data
 	@echo "Ontmoeting: http://$(HOST):$(PORT)/  (Ctrl-C stops; the audit trail goes to $(AUDIT_FILE))"
-	$(RUN_ENV) $(VENV)/bin/gunicorn ontmoeting.wsgi -c gunicorn.conf.py \
-	    --bind $(HOST):$(PORT) --workers 2 --threads 2 \
-	    --control-socket $(VAR)/gunicorn.ctl \
-	  || { echo "make run: gunicorn stopped with an error (see above); if $(HOST):$(PORT) is taken, use make run PORT=<another>." >&2; exit 1; }
+	@$(RUN_ENV) $(STEP) "if $(HOST):$(PORT) is taken, use make run PORT=<another>" \
+	    $(VENV)/bin/gunicorn ontmoeting.wsgi -c gunicorn.conf.py \
+	    --bind $(HOST):$(PORT) --workers 2 --threads 2 --control-socket $(VAR)/gunicorn.ctl
 
 setup: system-packages venv $(SECRET_FILE) $(AUDIT_FILE) messages ## Install, migrate, load demo data and accounts
-	$(RUN_ENV) $(MANAGE) migrate --noinput \
-	  || { echo "setup: migrate failed (see above); fix that, or start over with an empty database: rm $(VAR)/ontmoeting.sqlite3." >&2; exit 1; }
-	$(RUN_ENV) $(MANAGE) collectstatic --noinput -v 0 \
-	  || { echo "setup: collectstatic failed (see above): check that $(VAR)/ is writable." >&2; exit 1; }
+	@$(RUN_ENV) $(STEP) "fix what it says above, or start over with an empty database: rm $(VAR)/ontmoeting.sqlite3" \
+	    $(MANAGE) migrate --noinput
+	@$(RUN_ENV) $(STEP) "fix what it says above (is $(VAR)/ writable?)" $(MANAGE) collectstatic --noinput -v 0
 	@$(MAKE) --no-print-directory demo-data demo-accounts
 
 demo-data: $(DEMO_STAMP) ## Import the Amsterdam areas and places (once; again when the files change)
 
 $(DEMO_STAMP): data/areas-amsterdam-2024.geojson data/places-amsterdam.geojson
-	$(RUN_ENV) $(MANAGE) import_areas data/areas-amsterdam-2024.geojson --commit \
-	  && $(RUN_ENV) $(MANAGE) import_places data/places-amsterdam.geojson --commit \
-	  && $(RUN_ENV) $(MANAGE) generate_demo_answers --commit \
-	  || { echo "demo-data: importing the Amsterdam demo data failed (see above); the imports change nothing when they fail, so run make run again once that is fixed." >&2; exit 1; }
-	touch $@
+	@$(RUN_ENV) $(STEP) "$(IMPORT_ADVICE)" $(MANAGE) import_areas data/areas-amsterdam-2024.geojson --commit
+	@$(RUN_ENV) $(STEP) "$(IMPORT_ADVICE)" $(MANAGE) import_places data/places-amsterdam.geojson --commit
+	@$(RUN_ENV) $(STEP) "$(IMPORT_ADVICE)" $(MANAGE) generate_demo_answers --commit
+	@touch $@
 
 demo-accounts: ## Create the demo accounts (passwords are printed once, when created)
 	@$(RUN_ENV) $(MANAGE) create_demo_accounts --password-file $(VAR)/demo-accounts.txt \
-	  || { echo "demo-accounts: creating the demo accounts failed (see above)." >&2; exit 1; }
+	  || { echo "make: creating the demo accounts failed: fix what it says above and run make run again." >&2; exit 1; }
 
 # coreutils only: this may run before any Python is installed.
 $(SECRET_FILE):
@@ -76,7 +76,7 @@ $(AUDIT_FILE):
 
 messages: venv ## Compile the translations
 	@DEBUG=1 $(MANAGE) compilemessages -v 0 --ignore=.venv --ignore=var \
-	  || { echo "messages: compiling the translations failed (see above); msgfmt comes with apt-get install gettext." >&2; exit 1; }
+	  || { echo "make: compiling the translations failed: msgfmt comes with apt-get install gettext (make system-packages)." >&2; exit 1; }
 
 test: test-system-packages venv postgres messages lint audit ## Run the whole suite on PostGIS, then the database tests on SpatiaLite
 	@$(MAKE) --no-print-directory test-postgis test-spatialite

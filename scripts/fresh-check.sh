@@ -89,7 +89,7 @@ if [ "${1:-}" = "--inside" ]; then
   # What a developer sees in the terminal: no audit JSON lines, one time zone in gunicorn's log.
   ! grep -q '"action"' "$work/make-run.log" \
     || fail "make run printed audit-log JSON lines to the console: see $work/make-run.log."
-  zones="$(grep -oE '^\[[0-9-]+ [0-9:]+ [+-][0-9]{4}\]' "$work/make-run.log" | awk '{print $3}' | sort -u | tr -d ']' | tr '\n' ' ')"
+  zones="$(grep -oE '^\[[0-9-]+ [0-9:]+ [+-][0-9]{4}\]' "$work/make-run.log" | awk '{print $3}' | tr -d ']' | sort -u | paste -sd ' ')"
   [ "$(wc -w <<<"$zones")" -eq 1 ] || fail "gunicorn's log lines are in more than one time zone ($zones): see $work/make-run.log."
   say "make run: no audit JSON on the console; gunicorn's log in one zone: $zones; PostgreSQL installed: $(installed postgresql && echo yes || echo no)"
 
@@ -99,12 +99,17 @@ if [ "${1:-}" = "--inside" ]; then
   in_root "make test PG_PORT=$pg_port" > "$work/make-test.log" 2>&1
   test_status=$?
   set -e
+  summaries() { grep -E '^=+ .*[0-9]+ (passed|failed|errors?|skipped)\b.* in [0-9.]+s.* =+$' "$1" || true; }
   grep -E '^Browser check: ' "$work/make-test.log" | sed 's/^/fresh-check: /' || true
-  grep -E '^=+ .*[0-9]+ (passed|failed|errors?|skipped)\b.* in [0-9.]+s.* =+$' "$work/make-test.log" \
-    | sed 's/^/fresh-check: pytest: /' || true
+  summaries "$work/make-test.log" | sed 's/^/fresh-check: pytest: /'
   if [ "$test_status" -ne 0 ]; then
     grep -E '^(FAILED|ERROR) ' "$work/make-test.log" | head -20 | sed 's/^/fresh-check: /' || true
-    tail -5 "$work/make-test.log" | sed 's/^/fresh-check:   | /'
+    grep -E '^make(\[[0-9]+\])?: \*\*\*|^(apt-ensure|venv|postgres-ensure|browser-check|make): ' "$work/make-test.log" | tail -3 | sed 's/^/fresh-check:   | /' || true
+    if [ "$(summaries "$work/make-test.log" | wc -l)" -eq 1 ]; then
+      # The PostGIS run failed, so make stopped before the SpatiaLite run: run it for the report.
+      in_root "make test-spatialite" > "$work/make-test-spatialite.log" 2>&1 || true
+      summaries "$work/make-test-spatialite.log" | sed 's/^/fresh-check: pytest (make test-spatialite, for the report): /'
+    fi
     fail "make test failed (exit $test_status) after $((SECONDS - started)) s: see $work/make-test.log."
   fi
   say "make test passed in $((SECONDS - started)) s"
