@@ -1,6 +1,8 @@
-"""handler400: a request the app refuses gets a Dutch page that says why."""
+"""handler400: a request the app refuses gets a Dutch answer that says why: a page, or JSON
+for the API."""
 
 from django.core.exceptions import BadRequest
+from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
@@ -10,4 +12,6 @@ def bad_request(request, exception):
         message = str(exception)  # raised by the app with a message for the person
     else:
         message = _("This request cannot be read. Go back and try again.")
+    if request.path.startswith("/api/"):
+        return JsonResponse({"error": message}, status=400)
     return render(request, "400.html", {"message": message}, status=400)

@@ -44,6 +44,14 @@ def test_a_thousand_search_words_get_a_dutch_400_not_a_503(client, places, name,
     assert "De zoektekst is te lang" in response.content.decode()
 
 
+def test_the_api_says_it_in_json(client, places):
+    response = client.get(
+        reverse("places:api-nearby"), {"lat": "52.37", "lng": "4.9", "q": A_THOUSAND_WORDS}
+    )
+    assert response.status_code == 400
+    assert response.json()["error"].startswith("De zoektekst is te lang")
+
+
 def test_search_text_within_the_limits_still_finds_places(client, places):
     response = client.get(reverse("places:list"), {"q": "Buurtkamer Anker"})
     assert response.status_code == 200

@@ -314,7 +314,7 @@ def test_proposing_refuses_any_location_a_map_cannot_give(client, places, people
 @FAST
 @given(
     words=st.lists(st.text(alphabet="abcdefgh", min_size=1, max_size=30), max_size=1200),
-    url=st.sampled_from(["places:list", "places:map-data", "places:nearby", "places:handout"]),
+    url=st.sampled_from(["places:list", "places:map-data", "places:nearby", "places:api-nearby"]),
 )
 def test_any_search_text_is_answered_and_too_much_is_a_dutch_400(client, places, words, url):
     """Search text is limited in length and words: never a 503 from a too-large query
