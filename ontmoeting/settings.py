@@ -82,7 +82,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Two-step verification for editors and admins, and the absolute session limit.
-    "places.twofactor.AccountSecurityMiddleware",
+    "places.accounts.twofactor.AccountSecurityMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -212,7 +212,7 @@ AXES_RESET_ON_SUCCESS = True
 # without a proxy the header is ignored, so a spoofed one changes nothing. One rule for the
 # lockout, the audit trail and the rate limits (places/limits.py).
 BEHIND_PROXY = env_bool("BEHIND_PROXY")
-AXES_CLIENT_IP_CALLABLE = "places.limits.client_ip"
+AXES_CLIENT_IP_CALLABLE = "places.accounts.limits.client_ip"
 
 # --- Internationalisation -------------------------------------------------
 LANGUAGE_CODE = "nl"

@@ -6,10 +6,10 @@ from django.utils.translation import gettext_lazy as _
 from leaflet.admin import LeafletGeoAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .fields import FiniteDecimalField, LocationField, PinWidget
-from .filters import check_search_text
-from .hours_form import OpeningHoursFormField
-from .models import (
+from places.fields import FiniteDecimalField, LocationField, PinWidget
+from places.filters import check_search_text
+from places.hours_form import OpeningHoursFormField
+from places.models import (
     Activity,
     Area,
     ClaimRequest,

@@ -9,8 +9,11 @@ class PlacesConfig(AppConfig):
     verbose_name = _("Meeting places")
 
     def ready(self):
-        # Registers the checks and the signal receivers (also the login one of twofactor).
-        from . import audit_signals, checks, signals, twofactor  # noqa: F401
+        # Registers the checks and the signal receivers (the audit trail's, and the login
+        # one of two-step verification).
+        from places import checks, signals  # noqa: F401
+        from places.accounts import signals as audit_signals  # noqa: F401
+        from places.accounts import twofactor  # noqa: F401
 
         post_migrate.connect(create_cache_tables, sender=self)
 

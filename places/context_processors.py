@@ -1,5 +1,5 @@
-from . import roles
-from .models import PlaceType
+from places import roles
+from places.models import PlaceType
 
 
 def map_settings(request):

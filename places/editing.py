@@ -7,11 +7,10 @@ from django.forms import inlineformset_factory
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ontmoeting import audit
-
-from .fields import PinWidget, finite_decimals
-from .hours_form import OpeningHoursFormField
-from .models import Activity, Place, YearFigures, YearlyCosts
+from places.accounts import audit
+from places.fields import PinWidget, finite_decimals
+from places.hours_form import OpeningHoursFormField
+from places.models import Activity, Place, YearFigures, YearlyCosts
 
 MEMBER_FIELDS = [
     "name",
@@ -48,14 +47,14 @@ POLICY_ONLY_FIELDS = ["internal_notes"]
 
 def hidden_fields(user):
     """Place fields this person may not see, in the history as on the place page."""
-    from .roles import is_policy
+    from places.roles import is_policy
 
     return [] if is_policy(user) else POLICY_ONLY_FIELDS
 
 
 def undoable_fields(user):
     """The fields a person may put back: those their own form may set, no others."""
-    from .roles import is_editor
+    from places.roles import is_editor
 
     if is_editor(user):
         return {field.name for field in Place._meta.concrete_fields} - NOT_COMPARED
@@ -100,7 +99,7 @@ class EditorPlaceForm(PlaceForm):
 
 
 def form_class_for(user):
-    from .roles import is_editor
+    from places.roles import is_editor
 
     return EditorPlaceForm if is_editor(user) else PlaceForm
 

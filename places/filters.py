@@ -7,8 +7,8 @@ from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
 
-from . import hours
-from .models import Area, Place, PlaceType, TargetGroup
+from places import hours
+from places.models import Area, Place, PlaceType, TargetGroup
 
 SHOW_ALL = "all"
 # Every word of a search is a condition on five columns: a thousand words make a query that

@@ -20,7 +20,7 @@ from django.contrib.gis.geos import GEOSGeometry, Point
 from django.core.cache import cache
 from django.utils.translation import gettext as _
 
-from .geo import to_web
+from places.geo import to_web
 
 logger = logging.getLogger(__name__)
 
@@ -98,7 +98,7 @@ def first_location(data, query):
 
 def postcode_fallback(query):
     """The middle of the places with this postcode (or, failing that, its four digits)."""
-    from .models import Place
+    from places.models import Place
 
     match = POSTCODE.match(query)
     if not match:

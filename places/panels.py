@@ -6,8 +6,8 @@ to see. The place page shows the panels in the order they were registered (Wagta
 work the same way).
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 _panels = []
 

@@ -12,8 +12,8 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from . import roles
-from .models import Place
+from places import roles
+from places.models import Place
 
 
 def require(allowed):

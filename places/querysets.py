@@ -4,8 +4,8 @@ from django.contrib.gis.measure import D
 from django.db import connections, models
 from django.db.models import Q
 
-from . import hours, roles
-from .geo import to_storage
+from places import hours, roles
+from places.geo import to_storage
 
 
 class AreaQuerySet(models.QuerySet):

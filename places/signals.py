@@ -3,7 +3,7 @@
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
-from .models import Area, DataVersion, Place, PlaceType
+from places.models import Area, DataVersion, Place, PlaceType
 
 
 @receiver([post_save, post_delete], sender=Place)

@@ -1,67 +1,60 @@
 from django.urls import path, re_path
 
-from . import (
-    api,
-    edit_views,
-    moderation,
-    nearby,
-    people_views,
-    policy_views,
-    privacy,
-    reports,
-    statements,
-    views,
-)
+from places.accounts import privacy
+from places.exports import api
+from places.exports import views as exports
+from places.policy import views as policy
+from places.views import edit, moderation, nearby, people, public, reports, statements
 
 app_name = "places"
 urlpatterns = [
-    path("", views.PlaceListView.as_view(), name="list"),
-    path("kaart.geojson", views.PlaceMapDataView.as_view(), name="map-data"),
+    path("", public.PlaceListView.as_view(), name="list"),
+    path("kaart.geojson", public.PlaceMapDataView.as_view(), name="map-data"),
     path("in-de-buurt/", nearby.NearbyView.as_view(), name="nearby"),
     path("handout/", nearby.HandoutView.as_view(), name="handout"),
-    path("over/", views.AboutView.as_view(), name="about"),
+    path("over/", public.AboutView.as_view(), name="about"),
     path(
         "toegankelijkheid/",
         statements.AccessibilityStatementView.as_view(),
         name="accessibility",
     ),
     path("privacy/", statements.PrivacyStatementView.as_view(), name="privacy"),
-    path("gebied/<str:code>/", views.AreaDetailView.as_view(), name="area"),
+    path("gebied/<str:code>/", public.AreaDetailView.as_view(), name="area"),
     # A place and what members, wijkteams and visitors do with it.
-    path("plek/nieuw/", edit_views.PlaceCreateView.as_view(), name="create"),
-    path("plek/<slug:slug>/", views.PlaceDetailView.as_view(), name="detail"),
-    path("plek/<slug:slug>/bewerken/", edit_views.PlaceEditView.as_view(), name="edit"),
-    path("plek/<slug:slug>/klopt-nog/", edit_views.VerifyView.as_view(), name="verify"),
-    path("plek/<slug:slug>/geschiedenis/", edit_views.PlaceHistoryView.as_view(), name="history"),
+    path("plek/nieuw/", edit.PlaceCreateView.as_view(), name="create"),
+    path("plek/<slug:slug>/", public.PlaceDetailView.as_view(), name="detail"),
+    path("plek/<slug:slug>/bewerken/", edit.PlaceEditView.as_view(), name="edit"),
+    path("plek/<slug:slug>/klopt-nog/", edit.VerifyView.as_view(), name="verify"),
+    path("plek/<slug:slug>/geschiedenis/", edit.PlaceHistoryView.as_view(), name="history"),
     path(
         "plek/<slug:slug>/geschiedenis/<int:history_id>/ongedaan-maken/",
-        edit_views.RevertView.as_view(),
+        edit.RevertView.as_view(),
         name="revert",
     ),
-    path("plek/<slug:slug>/leden/", people_views.MembersView.as_view(), name="members"),
+    path("plek/<slug:slug>/leden/", people.MembersView.as_view(), name="members"),
     path(
         "plek/<slug:slug>/leden/<int:pk>/beeindigen/",
-        people_views.RevokeMembershipView.as_view(),
+        people.RevokeMembershipView.as_view(),
         name="revoke",
     ),
-    path("plek/<slug:slug>/aanvragen/", people_views.ClaimView.as_view(), name="claim"),
+    path("plek/<slug:slug>/aanvragen/", people.ClaimView.as_view(), name="claim"),
     path("plek/<slug:slug>/melden/", reports.ReportView.as_view(), name="report"),
-    path("plek/<slug:slug>/contact/", people_views.ContactMomentView.as_view(), name="contact"),
+    path("plek/<slug:slug>/contact/", people.ContactMomentView.as_view(), name="contact"),
     # A person's own pages.
-    path("mijn-plekken/", edit_views.MyPlacesView.as_view(), name="mine"),
+    path("mijn-plekken/", edit.MyPlacesView.as_view(), name="mine"),
     path("mijn-gegevens/", privacy.MyDataView.as_view(), name="my-data"),
     path("mijn-gegevens/download/", privacy.DownloadView.as_view(), name="my-data-download"),
     path("mijn-gegevens/wissen/", privacy.EraseView.as_view(), name="erase"),
     # Wijkteams.
-    path("wijkteam/", people_views.WijkteamIndexView.as_view(), name="wijkteams"),
-    path("wijkteam/<int:pk>/", people_views.WijkteamView.as_view(), name="wijkteam"),
+    path("wijkteam/", people.WijkteamIndexView.as_view(), name="wijkteams"),
+    path("wijkteam/<int:pk>/", people.WijkteamView.as_view(), name="wijkteam"),
     # Policy staff, exports and the API.
-    path("beleid/", policy_views.DashboardView.as_view(), name="dashboard"),
-    path("beleid/tabel.csv", policy_views.DashboardTableCSV.as_view(), name="dashboard-csv"),
-    path("beleid/kosten/", policy_views.CostsView.as_view(), name="costs"),
+    path("beleid/", policy.DashboardView.as_view(), name="dashboard"),
+    path("beleid/tabel.csv", policy.DashboardTableCSV.as_view(), name="dashboard-csv"),
+    path("beleid/kosten/", policy.CostsView.as_view(), name="costs"),
     re_path(
         r"^export/plekken\.(?P<fmt>csv|xlsx|geojson|hsds)$",
-        policy_views.ExportView.as_view(),
+        exports.ExportView.as_view(),
         name="export",
     ),
     re_path(r"^api/plekken\.(?P<fmt>json|geojson)$", api.PlacesAPI.as_view(), name="api-places"),

@@ -2,8 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from places.admin import BoundedSearchMixin
-
-from .models import Question, Response, Section, SurveyRound
+from surveys.models import Question, Response, Section, SurveyRound
 
 
 class SectionInline(admin.TabularInline):

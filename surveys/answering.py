@@ -11,8 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from places.text import one_line
-
-from .models import Answer, PreviousSubmission, Response
+from surveys.models import Answer, PreviousSubmission, Response
 
 logger = logging.getLogger(__name__)
 TOKEN_SALT = "surveys.answer-link"  # noqa: S105 (a signing salt, not a password)

@@ -10,7 +10,6 @@ class SurveysConfig(AppConfig):
         # places shows the rondvraag on a place's page through its panel registry, so that
         # places never imports surveys.
         from places import panels
-
-        from .panels import place_panel
+        from surveys.panels import place_panel
 
         panels.register("surveys", "surveys/_place_panel.html", place_panel)

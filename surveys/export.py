@@ -2,9 +2,8 @@
 
 from django.utils.translation import gettext as _
 
-from places.tables import csv_text
-
-from .models import Response
+from places.exports.csv import csv_text
+from surveys.models import Response
 
 
 def cell(value):

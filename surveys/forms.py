@@ -6,8 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from places.fields import FiniteDecimalField
-
-from .models import Question
+from surveys.models import Question
 
 YES_NO = [("true", _("Yes")), ("false", _("No"))]
 

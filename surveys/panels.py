@@ -1,9 +1,8 @@
 """The rondvraag's panel on a place's page (registered in SurveysConfig.ready)."""
 
 from places import roles
-
-from .models import SurveyRound
-from .results import place_scores
+from surveys.models import SurveyRound
+from surveys.results import place_scores
 
 
 def place_panel(place, user, can_edit):

@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from statistics import mean
 
-from .models import THEMES, TOPIC_NAMES, Answer, Question, Response
+from surveys.models import THEMES, TOPIC_NAMES, Answer, Question, Response
 
 MIN_GROUP = 5
 

@@ -5,7 +5,7 @@ Used by a data migration (with the historical models), so it only creates rows.
 
 import datetime
 
-from .models import DILEMMAS, THEMES
+from surveys.models import DILEMMAS, THEMES
 
 SLUG = "kracht-van-de-plek-2015"
 OPEN_QUESTIONS = [

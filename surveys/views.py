@@ -10,16 +10,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.generic import ListView, TemplateView, View
 
-from ontmoeting import audit
 from places import roles
+from places.accounts import audit
 from places.models import Place
-from places.nearby import map_features
-
-from . import answering, charts, results
-from .export import responses_csv
-from .filters import places_in_scope
-from .forms import AnswerForm
-from .models import THEMES, TOPIC_NAMES, Response, SurveyRound
+from places.views.nearby import map_features
+from surveys import answering, charts, results
+from surveys.export import responses_csv
+from surveys.filters import places_in_scope
+from surveys.forms import AnswerForm
+from surveys.models import THEMES, TOPIC_NAMES, Response, SurveyRound
 
 
 class NotLoggedIn(Exception):

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from places.invitations import make_token
+from places.accounts.invitations import make_token
 from tests import test_url_matrix as place_matrix
 from tests import test_url_matrix_surveys as survey_matrix
 

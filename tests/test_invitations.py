@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.urls import reverse
 
-from places.invitations import make_token
+from places.accounts.invitations import make_token
 from places.models import Invitation, Membership
 from surveys.models import Response
 from tests.accounts import log_in

@@ -6,7 +6,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from places.invitations import make_token
+from places.accounts.invitations import make_token
 from places.models import ClaimRequest, ContactMoment, Membership, Place, Report
 from tests.accounts import log_in
 from tests.editing import form_data

@@ -15,8 +15,9 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import translation
 
-from places import costs, policy
 from places.models import Area, Place, YearFigures, YearlyCosts
+from places.policy import costs
+from places.policy import figures as policy
 from tests.accounts import log_in
 from tests.conftest import square
 

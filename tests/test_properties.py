@@ -13,16 +13,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from places import editing, hours
+from places.accounts.invitations import SetPasswordForm
+from places.accounts.privacy import EraseForm
 from places.admin import PlaceAdminForm
 from places.filters import SEARCH_MAX_LENGTH, SEARCH_MAX_WORDS, PlaceFilter
-from places.invitations import SetPasswordForm
 from places.models import Place
-from places.moderation import InviteForm, MergeForm
-from places.nearby import NearbyForm
-from places.people_views import ClaimForm, ContactMomentForm
-from places.policy_views import DashboardForm
-from places.privacy import EraseForm
-from places.reports import ReportForm
+from places.policy.views import DashboardForm
+from places.views.moderation import InviteForm, MergeForm
+from places.views.nearby import NearbyForm
+from places.views.people import ClaimForm, ContactMomentForm
+from places.views.reports import ReportForm
 from surveys.filters import ResultFilter
 from surveys.forms import AnswerForm
 from tests.editing import form_data

@@ -13,9 +13,9 @@ from django.urls import reverse
 from hypothesis import given
 from hypothesis import strategies as st
 
-from places import invitations
+from places.accounts import invitations
 from places.models import Activity, ClaimRequest, ContactMoment, Place, Report, YearlyCosts
-from places.people_views import ContactMomentForm
+from places.views.people import ContactMomentForm
 from surveys.models import Answer
 from tests.accounts import authenticator, log_in
 from tests.editing import form_data

@@ -287,7 +287,7 @@ def test_audit_lines_go_to_the_audit_log_file_not_the_console(tmp_path):
     audit_file = tmp_path / "audit.log"
     script = (
         "import django; django.setup()\n"
-        "from ontmoeting import audit\n"
+        "from places.accounts import audit\n"
         "audit.record('export', actor='system', result='ok')\n"
         "import logging; logging.getLogger('places').warning('an ordinary line')\n"
     )

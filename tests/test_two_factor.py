@@ -9,7 +9,7 @@ from django.urls import reverse
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from places.twofactor import LOGIN_AT
+from places.accounts.twofactor import LOGIN_AT
 from tests.accounts import authenticator, code_for, log_in
 
 pytestmark = pytest.mark.django_db

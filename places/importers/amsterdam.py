@@ -12,9 +12,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from ..geo import netherlands_validator, web_point
-from ..models import Area, Place, PlaceType
-from .report import DryRun, ImportReport
+from places.geo import netherlands_validator, web_point
+from places.importers.report import DryRun, ImportReport
+from places.models import Area, Place, PlaceType
 
 SOURCE = "amsterdam-mvzn"
 

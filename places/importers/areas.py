@@ -10,9 +10,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from ..geo import to_storage
-from ..models import Area
-from .report import DryRun, ImportReport
+from places.geo import to_storage
+from places.importers.report import DryRun, ImportReport
+from places.models import Area
 
 KIND_ORDER = {Area.Kind.GEMEENTE: 0, Area.Kind.WIJK: 1, Area.Kind.BUURT: 2}
 # CBS codes: GM0363, WK036301, BU03630101 (letters and digits, at most 12).

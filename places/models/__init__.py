@@ -1,4 +1,4 @@
-from .core import (
+from places.models.core import (
     COST_FIELDS,
     Activity,
     Area,
@@ -10,9 +10,9 @@ from .core import (
     YearFigures,
     YearlyCosts,
 )
-from .feedback import Report
-from .people import ClaimRequest, ContactMoment, Invitation, Membership, Wijkteam
-from .version import DataVersion, MapCell, MapCellsBuilt
+from places.models.feedback import Report
+from places.models.people import ClaimRequest, ContactMoment, Invitation, Membership, Wijkteam
+from places.models.version import DataVersion, MapCell, MapCellsBuilt
 
 __all__ = [
     "COST_FIELDS",

@@ -8,11 +8,11 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from .. import roles
-from ..geo import netherlands_validator
-from ..hours import OpeningHoursField
-from ..querysets import AreaQuerySet, PlaceQuerySet
-from ..text import validate_one_line
+from places import roles
+from places.geo import netherlands_validator
+from places.hours import OpeningHoursField
+from places.querysets import AreaQuerySet, PlaceQuerySet
+from places.text import validate_one_line
 
 
 class Area(models.Model):

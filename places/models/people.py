@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from .core import Area, Place
+from places.models.core import Area, Place
 
 
 class Membership(models.Model):

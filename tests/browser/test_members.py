@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from places import roles
-from places.invitations import make_token
+from places.accounts.invitations import make_token
 from places.models import ContactMoment, Place
 from tests.accounts import authenticator, code_for
 from tests.browser.conftest import problems

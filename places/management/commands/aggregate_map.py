@@ -7,7 +7,7 @@ cells match the data version. A register of a few thousand places does not need 
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
-from places import mapcells
+from places.maps import cells as mapcells
 from places.models import MapCellsBuilt
 
 

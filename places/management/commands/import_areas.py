@@ -1,6 +1,5 @@
 from places.importers.areas import import_areas
-
-from ._importing import ImportCommand
+from places.management.commands._importing import ImportCommand
 
 
 class Command(ImportCommand):

@@ -1,6 +1,5 @@
 from places.importers.amsterdam import import_places
-
-from ._importing import ImportCommand
+from places.management.commands._importing import ImportCommand
 
 
 class Command(ImportCommand):

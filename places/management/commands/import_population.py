@@ -10,9 +10,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError, transaction
 from django.utils.translation import gettext as _
 
+from places.management.commands._importing import database_stopped
 from places.models import Area
-
-from ._importing import database_stopped
 
 CODE_COLUMNS = ("code", "statcode", "gwb_code", "gwb_code_10")
 COUNT_COLUMNS = ("inwoners", "aantal_inwoners", "population", "a_inw")

@@ -8,8 +8,8 @@ import uuid
 
 from django.conf import settings
 
-from . import hours
-from .geo import to_web
+from places import hours
+from places.geo import to_web
 
 NAMESPACE = uuid.UUID("6f0a9b3e-2f55-4c2e-9a0e-0e5a7c1d4b21")
 DAYS = {"Mo": "MO", "Tu": "TU", "We": "WE", "Th": "TH", "Fr": "FR", "Sa": "SA", "Su": "SU"}
@@ -148,7 +148,7 @@ def schedules(place, **links):
 
 def simple_rules(text):
     """('MO,TU', '10:00', '16:00') for rules like 'Mo-Tu 10:00-16:00'."""
-    from .hours_form import parse
+    from places.hours_form import parse
 
     grid = parse(text)
     if grid is None:

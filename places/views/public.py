@@ -16,14 +16,12 @@ from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import condition
 from django.views.generic import DetailView, ListView, TemplateView, View
 
-from surveys.models import SurveyRound
-from surveys.results import place_scores
-
-from . import hours, mapdata, roles
-from .filters import PlaceFilter
-from .geo import to_web
-from .models import Area, DataVersion, Place
-from .people_views import ContactMomentForm
+from places import hours, panels, roles
+from places.filters import PlaceFilter
+from places.geo import to_web
+from places.maps import points as mapdata
+from places.models import Area, DataVersion, Place
+from places.views.people import ContactMomentForm
 
 
 class FilteredPlacesMixin:
@@ -170,10 +168,8 @@ class PlaceDetailView(DetailView):
         }
         if sees_contacts:
             context["contact_moments"] = place.contact_moments.select_related("user")[:10]
-        if can_edit or roles.is_policy(user):
-            # The place's own survey answers: for its members and staff, never public.
-            context["survey"] = place_scores(place)
-            context["open_rounds"] = SurveyRound.objects.filter(status="open") if can_edit else []
+        # What other apps show of the place (the rondvraag: its own scores and open rounds).
+        context["panels"] = panels.for_place(place, user, can_edit)
         return context
 
     def render_to_response(self, context, **kwargs):

@@ -18,10 +18,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import condition
 from django.views.generic import View
 
-from .filters import PlaceFilter
-from .geo import netherlands_polygon, to_web, web_point
-from .models import Area, Place
-from .policy import data_version
+from places.filters import PlaceFilter
+from places.geo import netherlands_polygon, to_web, web_point
+from places.models import Area, Place
+from places.policy.figures import data_version
 
 PAGE_SIZE, MAX_PAGE_SIZE = 100, 1000
 FIELDS = [

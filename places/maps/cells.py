@@ -17,8 +17,8 @@ from django.db import connections, transaction
 from django.db.models import FloatField, Func, Sum
 from django.utils import timezone
 
-from .geo import to_storage
-from .models import DataVersion, MapCell, MapCellsBuilt, Place
+from places.geo import to_storage
+from places.models import DataVersion, MapCell, MapCellsBuilt, Place
 
 METRES_PER_PIXEL_Z0 = 156_543.03 * math.cos(math.radians(52.2))
 CELL_PIXELS = 60

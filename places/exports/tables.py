@@ -8,8 +8,8 @@ import io
 
 from django.utils.translation import gettext_lazy as _
 
-from .geo import to_web
-from .tables import csv_text, safe
+from places.exports.csv import csv_text, safe
+from places.geo import to_web
 
 PUBLIC_COLUMNS = [
     ("name", _("Name")),

@@ -18,9 +18,9 @@ from django.contrib.gis.geos import GEOSGeometry, Polygon
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
 
-from . import mapcells
-from .geo import NETHERLANDS_BBOX, to_storage, to_web
-from .mapcells import cell_size
+from places.geo import NETHERLANDS_BBOX, to_storage, to_web
+from places.maps import cells as mapcells
+from places.maps.cells import cell_size
 
 
 def parse_bbox(text):

@@ -17,10 +17,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
-from ontmoeting import audit
-
-from .models import Invitation, Membership, Place
-from .text import one_line
+from places.accounts import audit
+from places.models import Invitation, Membership, Place
+from places.text import one_line
 
 
 @transaction.atomic
@@ -123,7 +122,7 @@ class InvitationView(TemplateView):
     def accept(self, token, account):
         """Use the invitation up and make the person a member; None if it was used meanwhile
         (the row stays locked until the membership exists, so two tabs cannot both join)."""
-        from .roles import INITIATORS, ensure_groups
+        from places.roles import INITIATORS, ensure_groups
 
         with transaction.atomic():
             invitation = read_token(token, lock=True)

@@ -7,8 +7,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
-from . import limits
-from .models import Place, Report
+from places.accounts import limits
+from places.models import Place, Report
 
 LIMIT_PER_HOUR = 5
 

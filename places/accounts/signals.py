@@ -11,9 +11,8 @@ from django.contrib.auth.signals import user_logged_in, user_logged_out, user_lo
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.dispatch import receiver
 
-from ontmoeting import audit
-
-from .models import Membership, Place, Wijkteam
+from places.accounts import audit
+from places.models import Membership, Place, Wijkteam
 
 User = get_user_model()
 # Changing these changes what an account may do.

@@ -7,9 +7,7 @@ from django.contrib.auth import authenticate, views
 from django.contrib.auth.forms import PasswordChangeForm, PasswordResetForm
 from django.utils.translation import gettext as _
 
-from ontmoeting import audit
-
-from . import limits
+from places.accounts import audit, limits
 
 RESETS_PER_ADDRESS = 5  # an hour, from one client address
 RESETS_PER_ACCOUNT = 3  # an hour, to one e-mail address

@@ -17,10 +17,9 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView, View
 
-from ontmoeting import audit
-
-from .models import Invitation, Place
-from .passwords import confirm_password, wrong_password_message
+from places.accounts import audit
+from places.accounts.passwords import confirm_password, wrong_password_message
+from places.models import Invitation, Place
 
 CONTACT_FIELDS = ("contact_name", "contact_email", "contact_phone")
 

@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView, TemplateView, View
 
-from . import editing, roles
-from .models import Membership, Place, YearlyCosts
+from places import editing, roles
+from places.models import Membership, Place, YearlyCosts
 
 
 @method_decorator(never_cache, name="dispatch")

@@ -19,8 +19,8 @@ from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
 
-from .geo import to_web
-from .models import Area, DataVersion
+from places.geo import to_web
+from places.models import Area, DataVersion
 
 COVERAGE_SIMPLIFY_METRES = 10
 

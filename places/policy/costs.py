@@ -9,8 +9,8 @@ from statistics import median
 
 import opening_hours
 
-from . import hours
-from .models import COST_FIELDS, YearlyCosts
+from places import hours
+from places.models import COST_FIELDS, YearlyCosts
 
 REPORTED = ("rent", "operating_costs", "volunteer_fees", "subsidy")
 A_MONDAY = datetime(2026, 1, 5)  # a week without public holidays

@@ -1,11 +1,9 @@
-"""Pages for policy staff: the dashboard per wijk and buurt, costs, achievements, exports."""
-
-import json
+"""Pages for policy staff: the dashboard per wijk and buurt, its table, costs and achievements."""
 
 from django import forms
 from django.contrib.auth.mixins import UserPassesTestMixin
 from django.db.models import Max, Q, Sum
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
@@ -13,13 +11,14 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView, View
 
-from ontmoeting import audit
-
-from . import costs, exports, hsds, policy, roles
-from .filters import PlaceFilter, area_codes
-from .models import Area, Place, YearFigures
-from .svg import bar_chart
-from .tables import csv_text
+from places import roles
+from places.accounts import audit
+from places.exports.csv import csv_text
+from places.filters import PlaceFilter, area_codes
+from places.models import Area, Place, YearFigures
+from places.policy import costs
+from places.policy import figures as policy
+from places.policy.charts import bar_chart
 
 MEASURES = [
     ("aantal", gettext_lazy("number of active places")),
@@ -231,36 +230,3 @@ class CostsView(PolicyMixin, TemplateView):
             per_year=costs.totals_per_year(places),
             **kwargs,
         )
-
-
-class ExportView(View):
-    """Exactly what the current filter shows; staff may add private fields (and are logged)."""
-
-    FORMATS = {"csv", "xlsx", "geojson", "hsds"}
-
-    def get(self, request, fmt):
-        private = request.GET.get("prive") == "1" and roles.is_policy(request.user)
-        base = Place.objects.visible_to(request.user).for_listing()
-        places = list(
-            PlaceFilter(request.GET, queryset=base)
-            .qs.select_related("organisation")
-            .prefetch_related("year_figures")
-        )
-        private = private and fmt != "hsds"  # the HSDS export holds public fields only
-        audit.record("export", request=request, format=fmt, places=len(places), private=private)
-        if fmt == "csv":
-            return attachment(exports.as_csv(places, private), "text/csv; charset=utf-8", "csv")
-        if fmt == "xlsx":
-            content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            return attachment(exports.as_xlsx(places, private), content_type, "xlsx")
-        if fmt == "geojson":
-            body = json.dumps(exports.as_geojson(places, private), ensure_ascii=False)
-            return attachment(body.encode(), "application/geo+json", "geojson")
-        return JsonResponse(hsds.export(places), json_dumps_params={"ensure_ascii": False})
-
-
-def attachment(body, content_type, extension):
-    response = HttpResponse(body, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="ontmoetingsplekken.{extension}"'
-    response["Cache-Control"] = "no-store"
-    return response

@@ -13,11 +13,10 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.generic import FormView, TemplateView, View
 
-from ontmoeting import audit
-
-from . import invitations, roles
-from .edit_views import change_of, safe_next
-from .models import ClaimRequest, Membership, Place, Report
+from places import roles
+from places.accounts import audit, invitations
+from places.models import ClaimRequest, Membership, Place, Report
+from places.views.edit import change_of, safe_next
 
 
 @method_decorator(never_cache, name="dispatch")

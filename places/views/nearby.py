@@ -8,11 +8,11 @@ from django.core.validators import slug_re
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
-from . import hours
-from .filters import PlaceFilter
-from .geo import netherlands_validator, to_storage, to_web, web_point
-from .geocoder import GeocodeError, geocode
-from .models import Place
+from places import hours
+from places.filters import PlaceFilter
+from places.geo import netherlands_validator, to_storage, to_web, web_point
+from places.geocoder import GeocodeError, geocode
+from places.models import Place
 
 RADIUS_CHOICES = [(500, "500 m"), (1000, "1 km"), (2000, "2 km"), (5000, "5 km")]
 HANDOUT_MAX = 20

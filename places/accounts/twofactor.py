@@ -32,9 +32,8 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from ontmoeting import audit
-
-from . import roles
+from places import roles
+from places.accounts import audit
 
 LOGIN_AT = "login_at"
 REQUIRED = "two_factor_required"

@@ -13,10 +13,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, TemplateView, View
 
-from . import roles
-from .invitations import end_invitations, members_place
-from .models import ClaimRequest, ContactMoment, Place, Wijkteam
-from .nearby import map_features
+from places import roles
+from places.accounts.invitations import end_invitations, members_place
+from places.models import ClaimRequest, ContactMoment, Place, Wijkteam
+from places.views.nearby import map_features
 
 
 @method_decorator(never_cache, name="dispatch")
