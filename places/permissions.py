@@ -6,6 +6,7 @@ it. Views take their permission from a mixin here, and nothing else raises
 ``PermissionDenied`` by hand.
 """
 
+from django.conf import settings
 from django.contrib.auth.mixins import LoginRequiredMixin, UserPassesTestMixin
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
@@ -36,20 +37,17 @@ class PolicyRequiredMixin(UserPassesTestMixin):
         return roles.is_policy(self.request.user)
 
 
-class WijkteamRequiredMixin(UserPassesTestMixin):
-    """Members of a wijkteam."""
-
-    def test_func(self):
-        return roles.is_wijkteam(self.request.user)
+def editable_place(user, slug):
+    """The place with this slug if the person may edit it; for anyone else it does not exist
+    (404), so that a URL does not tell which places exist."""
+    return get_object_or_404(Place.objects.editable_by(user), slug=slug)
 
 
 class EditablePlaceMixin(LoginRequiredMixin):
-    """Views of one place that only its members and the editors reach; for anyone else the
-    place does not exist (404), so that a URL does not tell which places exist."""
+    """Views of one place that only its members and the editors reach."""
 
     def get_place(self):
-        places = Place.objects.editable_by(self.request.user)
-        return get_object_or_404(places, slug=self.kwargs["slug"])
+        return editable_place(self.request.user, self.kwargs["slug"])
 
 
 def safe_next(request, default=None):
@@ -61,4 +59,4 @@ def safe_next(request, default=None):
     )
     if allowed:
         return target
-    return default if default is not None else reverse("places:mine")
+    return default if default is not None else reverse(settings.LOGIN_REDIRECT_URL)

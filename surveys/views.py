@@ -1,5 +1,4 @@
 from django.contrib import messages
-from django.contrib.auth.mixins import UserPassesTestMixin
 from django.contrib.auth.views import redirect_to_login
 from django.core.validators import slug_re
 from django.http import Http404, HttpResponse
@@ -10,9 +9,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.generic import ListView, TemplateView, View
 
-from places import roles
 from places.accounts import audit
 from places.models import Place
+from places.permissions import EditorRequiredMixin, PolicyRequiredMixin, editable_place
 from places.views.nearby import map_features
 from surveys import answering, charts, results
 from surveys.export import responses_csv
@@ -48,7 +47,7 @@ class AnswerView(TemplateView):
             return get_object_or_404(Place, pk=found[1])
         if not self.request.user.is_authenticated:
             raise NotLoggedIn
-        return get_object_or_404(Place.objects.editable_by(self.request.user), slug=place_slug)
+        return editable_place(self.request.user, place_slug)
 
     def get(self, request):
         form = AnswerForm(questions=self.survey.questions(), answers=self.response.answer_map())
@@ -94,18 +93,15 @@ class MyRoundsView(ListView):
         return super().get_context_data(places=places, **kwargs)
 
 
-class PolicyMixin(UserPassesTestMixin):
+class ResultsMixin(PolicyRequiredMixin):
     """Results are for policy staff and editors."""
-
-    def test_func(self):
-        return roles.is_policy(self.request.user)
 
     def get_survey(self):
         return get_object_or_404(SurveyRound, slug=self.kwargs["slug"])
 
 
 @method_decorator(never_cache, name="dispatch")
-class ResultsView(PolicyMixin, TemplateView):
+class ResultsView(ResultsMixin, TemplateView):
     template_name = "surveys/results.html"
 
     def get_context_data(self, **kwargs):
@@ -146,7 +142,7 @@ def chart_of(theme):
 
 
 @method_decorator(never_cache, name="dispatch")
-class OpenAnswersView(PolicyMixin, TemplateView):
+class OpenAnswersView(ResultsMixin, TemplateView):
     template_name = "surveys/open_answers.html"
 
     def get_context_data(self, **kwargs):
@@ -166,7 +162,7 @@ class OpenAnswersView(PolicyMixin, TemplateView):
         )
 
 
-class ExportView(PolicyMixin, View):
+class ExportView(ResultsMixin, View):
     def get(self, request, slug):
         survey = self.get_survey()
         places, _filter = places_in_scope(request.GET)
@@ -179,7 +175,7 @@ class ExportView(PolicyMixin, View):
         return response
 
 
-class ChartView(PolicyMixin, View):
+class ChartView(ResultsMixin, View):
     """One theme's chart as an SVG file, for reports."""
 
     def get(self, request, slug, topic):
@@ -197,11 +193,8 @@ class ChartView(PolicyMixin, View):
         return response
 
 
-class SendInvitationsView(UserPassesTestMixin, View):
+class SendInvitationsView(EditorRequiredMixin, View):
     """Editors send every place in scope its own answer link, to its members."""
-
-    def test_func(self):
-        return roles.is_editor(self.request.user)
 
     def post(self, request, slug):
         survey = get_object_or_404(SurveyRound, slug=slug, status=SurveyRound.Status.OPEN)

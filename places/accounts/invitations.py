@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model, login
 from django.contrib.auth.password_validation import validate_password
 from django.core.mail import send_mail
 from django.db import transaction
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
 from places.accounts import audit
-from places.models import Invitation, Membership, Place
+from places.models import Invitation, Membership
 from places.text import one_line
 
 
@@ -147,8 +147,3 @@ class InvitationView(TemplateView):
 
     def context(self, form):
         return {"place": self.place, "email": self.email, "existing": self.existing, "form": form}
-
-
-def members_place(request, slug):
-    """The place whose members this person may see: members and editors."""
-    return get_object_or_404(Place.objects.editable_by(request.user), slug=slug)

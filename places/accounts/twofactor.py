@@ -22,7 +22,6 @@ from django.dispatch import receiver
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.decorators import method_decorator
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
@@ -34,6 +33,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from places import roles
 from places.accounts import audit
+from places.permissions import safe_next
 
 LOGIN_AT = "login_at"
 REQUIRED = "two_factor_required"
@@ -81,14 +81,6 @@ class AccountSecurityMiddleware:
             return None
         step = "two-factor-verify" if user_has_device(request.user) else "two-factor-setup"
         return redirect_to_login(request.get_full_path(), reverse(step))
-
-
-def next_url(request):
-    url = request.POST.get("next") or request.GET.get("next") or ""
-    safe = url_has_allowed_host_and_scheme(
-        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    )
-    return url if safe else reverse(settings.LOGIN_REDIRECT_URL)
 
 
 class CodeForm(forms.Form):
@@ -159,7 +151,7 @@ class SetupView(AccountStepView):
             "form": form,
             "qr_code": qr_code(device),
             "secret": grouped_secret(device),
-            "next": next_url(self.request),
+            "next": safe_next(self.request),
             "required": roles.needs_two_factor(self.request.user),
         }
         return render(self.request, self.template_name, context, status=status)
@@ -185,7 +177,7 @@ class SetupView(AccountStepView):
         request.session[REQUIRED] = True
         audit.record("two_factor.enrol", request.user, request=request)
         codes = make_recovery_codes(request.user)
-        context = {"codes": codes, "next": next_url(request)}
+        context = {"codes": codes, "next": safe_next(request)}
         return render(request, "registration/two_factor_codes.html", context)
 
 
@@ -195,10 +187,10 @@ class VerifyView(AccountStepView):
     template_name = "registration/two_factor_verify.html"
 
     def elsewhere(self, request):
-        return next_url(request) if request.user.is_verified() else None
+        return safe_next(request) if request.user.is_verified() else None
 
     def render(self, form, status=200):
-        context = {"form": form, "next": next_url(self.request)}
+        context = {"form": form, "next": safe_next(self.request)}
         return render(self.request, self.template_name, context, status=status)
 
     def get(self, request):
@@ -210,7 +202,7 @@ class VerifyView(AccountStepView):
             return self.render(form, status=400)
         devices = list(devices_for_user(request.user))
         if not devices:
-            return redirect_to_login(next_url(request), reverse("two-factor-setup"))
+            return redirect_to_login(safe_next(request), reverse("two-factor-setup"))
         if not any(device.verify_is_allowed()[0] for device in devices):
             audit.record("two_factor.verify", request.user, request=request, result="throttled")
             form.add_error("code", TOO_MANY)
@@ -231,7 +223,7 @@ class VerifyView(AccountStepView):
         if isinstance(device, StaticDevice):
             left = StaticToken.objects.filter(device=device).count()
             messages.warning(request, CODE_USED % {"left": left})
-        return redirect(next_url(request))
+        return redirect(safe_next(request))
 
 
 class ManageView(AccountStepView):

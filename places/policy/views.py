@@ -1,7 +1,6 @@
 """Pages for policy staff: the dashboard per wijk and buurt, its table, costs and achievements."""
 
 from django import forms
-from django.contrib.auth.mixins import UserPassesTestMixin
 from django.db.models import Max, Q, Sum
 from django.http import HttpResponse
 from django.utils import timezone
@@ -11,11 +10,11 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView, View
 
-from places import roles
 from places.accounts import audit
 from places.exports.csv import csv_text
 from places.filters import PlaceFilter, area_codes
 from places.models import Area, Place, YearFigures
+from places.permissions import PolicyRequiredMixin
 from places.policy import costs
 from places.policy import figures as policy
 from places.policy.charts import bar_chart
@@ -58,9 +57,8 @@ class DashboardForm(forms.Form):
         }
 
 
-class PolicyMixin(UserPassesTestMixin):
-    def test_func(self):
-        return roles.is_policy(self.request.user)
+class PolicyPageMixin(PolicyRequiredMixin):
+    """The places and areas a dashboard page is about, from its filter."""
 
     def filtered_places(self):
         base = Place.objects.published().filter(status=Place.Status.ACTIVE)
@@ -108,7 +106,7 @@ def classes(values):
 
 
 @method_decorator(never_cache, name="dispatch")
-class DashboardView(PolicyMixin, TemplateView):
+class DashboardView(PolicyPageMixin, TemplateView):
     template_name = "places/policy/dashboard.html"
 
     def get_context_data(self, **kwargs):
@@ -180,7 +178,7 @@ def achievements(places):
     return {"year": year, "by_wijk": by_wijk, "by_form": by_form}
 
 
-class DashboardTableCSV(PolicyMixin, View):
+class DashboardTableCSV(PolicyPageMixin, View):
     """The dashboard's table, exactly as shown, as CSV."""
 
     def get(self, request):
@@ -212,7 +210,7 @@ class DashboardTableCSV(PolicyMixin, View):
 
 
 @method_decorator(never_cache, name="dispatch")
-class CostsView(PolicyMixin, TemplateView):
+class CostsView(PolicyPageMixin, TemplateView):
     template_name = "places/policy/costs.html"
 
     def get_context_data(self, **kwargs):

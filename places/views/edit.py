@@ -6,24 +6,20 @@ from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.decorators import method_decorator
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView, TemplateView, View
 
 from places import editing, roles
 from places.models import Membership, Place, YearlyCosts
+from places.permissions import EditablePlaceMixin, safe_next
 
 
 @method_decorator(never_cache, name="dispatch")
-class PlaceEditView(LoginRequiredMixin, TemplateView):
+class PlaceEditView(EditablePlaceMixin, TemplateView):
     """Edit a place: members their own, editors every one. Others get a 404."""
 
     template_name = "places/place_form.html"
-
-    def get_place(self):
-        places = Place.objects.editable_by(self.request.user)
-        return get_object_or_404(places, slug=self.kwargs["slug"])
 
     def forms(self, place, data=None):
         form = editing.form_class_for(self.request.user)(data, instance=place)
@@ -94,25 +90,18 @@ class PlaceCreateView(LoginRequiredMixin, TemplateView):
         return redirect(place)
 
 
-class VerifyView(LoginRequiredMixin, View):
+class VerifyView(EditablePlaceMixin, View):
     """'Klopt nog': a member confirms with one click that the listing is still right."""
 
     def post(self, request, slug):
-        place = get_object_or_404(Place.objects.editable_by(request.user), slug=slug)
+        place = self.get_place()
         editing.mark_verified(place)
         messages.success(request, _("Thank you: the listing is marked as checked today."))
         return redirect(place)
 
 
-class HistoryAccessMixin(LoginRequiredMixin):
-    def get_place(self):
-        return get_object_or_404(
-            Place.objects.editable_by(self.request.user), slug=self.kwargs["slug"]
-        )
-
-
 @method_decorator(never_cache, name="dispatch")
-class PlaceHistoryView(HistoryAccessMixin, DetailView):
+class PlaceHistoryView(EditablePlaceMixin, DetailView):
     template_name = "places/place_history.html"
     context_object_name = "place"
 
@@ -152,7 +141,7 @@ def change_of(record, user):
     return {"record": record, "rows": rows, "previous": previous, "undoable": undoable}
 
 
-class RevertView(HistoryAccessMixin, View):
+class RevertView(EditablePlaceMixin, View):
     """Undo one change: the place goes back to how it was just before it."""
 
     def post(self, request, slug, history_id):
@@ -178,15 +167,6 @@ class RevertView(HistoryAccessMixin, View):
                 ),
             )
         return HttpResponseRedirect(safe_next(request, place.get_absolute_url()))
-
-
-def safe_next(request, default):
-    """The 'next' URL of a form, if it stays on this site."""
-    target = request.POST.get("next", "")
-    allowed = url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    )
-    return target if allowed else default
 
 
 @method_decorator(never_cache, name="dispatch")

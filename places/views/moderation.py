@@ -3,7 +3,6 @@
 from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.mixins import UserPassesTestMixin
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
@@ -13,18 +12,15 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.generic import FormView, TemplateView, View
 
-from places import roles
 from places.accounts import audit, invitations
 from places.models import ClaimRequest, Membership, Place, Report
-from places.views.edit import change_of, safe_next
+from places.permissions import EditorRequiredMixin, safe_next
+from places.views.edit import change_of
 
 
 @method_decorator(never_cache, name="dispatch")
-class EditorMixin(UserPassesTestMixin):
-    """Editors only; anyone else gets a 403 (or the login page when not logged in)."""
-
-    def test_func(self):
-        return roles.is_editor(self.request.user)
+class EditorMixin(EditorRequiredMixin):
+    """Editors' pages: never cached."""
 
 
 class DashboardView(EditorMixin, TemplateView):

@@ -4,7 +4,6 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied
 from django.db.models import Max, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
@@ -14,17 +13,18 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, TemplateView, View
 
 from places import roles
-from places.accounts.invitations import end_invitations, members_place
+from places.accounts.invitations import end_invitations
 from places.models import ClaimRequest, ContactMoment, Place, Wijkteam
+from places.permissions import EditablePlaceMixin, require
 from places.views.nearby import map_features
 
 
 @method_decorator(never_cache, name="dispatch")
-class MembersView(LoginRequiredMixin, TemplateView):
+class MembersView(EditablePlaceMixin, TemplateView):
     template_name = "places/members.html"
 
     def get_context_data(self, **kwargs):
-        place = members_place(self.request, self.kwargs["slug"])
+        place = self.get_place()
         return super().get_context_data(
             place=place,
             memberships=place.memberships.select_related("user", "invited_by"),
@@ -33,14 +33,13 @@ class MembersView(LoginRequiredMixin, TemplateView):
         )
 
 
-class RevokeMembershipView(LoginRequiredMixin, View):
+class RevokeMembershipView(EditablePlaceMixin, View):
     """Editors revoke anyone's membership; a member can leave a place themselves."""
 
     def post(self, request, slug, pk):
-        place = members_place(request, slug)
+        place = self.get_place()
         membership = get_object_or_404(place.memberships, pk=pk)
-        if not (roles.is_editor(request.user) or membership.user == request.user):
-            raise PermissionDenied
+        require(roles.is_editor(request.user) or membership.user == request.user)
         membership.delete()
         end_invitations(place, membership.user.email)
         messages.success(request, _("The membership has ended."))
@@ -95,15 +94,13 @@ class ContactMomentForm(forms.ModelForm):
 
 
 class ContactMomentView(LoginRequiredMixin, View):
-    """A wijkteam member logs a visit or call to a place."""
+    """A wijkteam member logs a visit or call to a place in their wijkteam's wijken."""
 
     def post(self, request, slug):
-        if not roles.is_wijkteam(request.user):
-            raise PermissionDenied
+        require(roles.is_wijkteam(request.user))
         place = get_object_or_404(Place.objects.published(), slug=slug)
         team = place.wijkteams_of(request.user).first()
-        if team is None:  # a contact moment always belongs to the wijkteam of the place
-            raise PermissionDenied
+        require(team is not None)  # a contact moment always belongs to the place's wijkteam
         form = ContactMomentForm(request.POST)
         if form.is_valid():
             moment = form.save(commit=False)
@@ -150,6 +147,5 @@ class WijkteamIndexView(LoginRequiredMixin, View):
         team = request.user.wijkteams.first()
         if team is None and roles.is_policy(request.user):
             team = Wijkteam.objects.first()
-        if team is None:
-            raise PermissionDenied
+        require(team is not None)
         return redirect(team)
