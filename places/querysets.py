@@ -10,13 +10,13 @@ from places.geo import to_storage
 
 class AreaQuerySet(models.QuerySet):
     def gemeenten(self):
-        return self.filter(kind="gemeente")
+        return self.filter(kind=self.model.Kind.GEMEENTE)
 
     def wijken(self):
-        return self.filter(kind="wijk")
+        return self.filter(kind=self.model.Kind.WIJK)
 
     def buurten(self):
-        return self.filter(kind="buurt")
+        return self.filter(kind=self.model.Kind.BUURT)
 
     def buurt_at(self, point):
         """The buurt whose boundary contains the point, or None."""
@@ -50,7 +50,7 @@ class PlaceQuerySet(models.QuerySet):
         return self.filter(memberships__user=user).distinct()
 
     def not_closed(self):
-        return self.exclude(status="closed")
+        return self.exclude(status=self.model.Status.CLOSED)
 
     def in_area(self, area):
         """Places in a buurt, in the buurten of a wijk, or in a gemeente."""

@@ -22,14 +22,14 @@ class ResultFilter(django_filters.FilterSet):
         label=_("District"),
         field_name="buurt__parent",
         to_field_name="code",
-        queryset=Area.objects.filter(kind="wijk"),
+        queryset=Area.objects.wijken(),
         empty_label=_("all"),
     )
     buurt = django_filters.ModelChoiceFilter(
         label=_("Neighbourhood"),
         field_name="buurt",
         to_field_name="code",
-        queryset=Area.objects.filter(kind="buurt"),
+        queryset=Area.objects.buurten(),
         empty_label=_("all"),
     )
 

@@ -4,7 +4,6 @@ Places are filtered with the same parameters as the map, paginated, and revalida
 ETag; area boundaries are simplified and may be cached for a day.
 """
 
-import hashlib
 import json
 
 from django.conf import settings
@@ -18,10 +17,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import condition
 from django.views.generic import View
 
+from places.caching import data_etag
 from places.filters import PlaceFilter
-from places.geo import netherlands_polygon, to_web, web_point
+from places.geo import netherlands_polygon, web_point
+from places.maps import features
 from places.models import Area, Place
-from places.policy.figures import data_version
 
 PAGE_SIZE, MAX_PAGE_SIZE = 100, 1000
 FIELDS = [
@@ -47,8 +47,7 @@ FIELDS = [
 
 
 def places_etag(request, fmt="json"):
-    key = f"{data_version()}|{request.GET.urlencode()}|{fmt}|{request.user.is_staff}"
-    return hashlib.sha256(key.encode()).hexdigest()[:32]
+    return data_etag(request, fmt)
 
 
 def page_of(request, queryset):
@@ -89,19 +88,10 @@ class PlacesAPI(View):
         rows = [record(row) for row in (page.object_list if page else [])]
         meta = links(request, paginator, page)
         if fmt == "geojson":
-            body = {
-                "type": "FeatureCollection",
+            body = features.collection(
+                (features.feature(row.pop("geometry"), row, id=row["slug"]) for row in rows),
                 **meta,
-                "features": [
-                    {
-                        "type": "Feature",
-                        "id": row["slug"],
-                        "geometry": row.pop("geometry"),
-                        "properties": row,
-                    }
-                    for row in rows
-                ],
-            }
+            )
             return geo_response(body)
         return JsonResponse({**meta, "results": rows}, json_dumps_params={"ensure_ascii": False})
 
@@ -171,16 +161,14 @@ class AreasAPI(View):
             areas = areas.filter(kind=kind)
         if fmt == "geojson":
             tolerance = settings.BOUNDARY_SIMPLIFY_METRES * 5
-            features = [
-                {
-                    "type": "Feature",
-                    "id": area.code,
-                    "properties": {"code": area.code, "name": area.name, "kind": area.kind},
-                    "geometry": json.loads(to_web(area.geometry.simplify(tolerance, True)).json),
-                }
+            body = features.collection(
+                features.feature(
+                    features.shape(area.geometry.simplify(tolerance, True)),
+                    {"code": area.code, "name": area.name, "kind": area.kind},
+                    id=area.code,
+                )
                 for area in areas
-            ]
-            body = {"type": "FeatureCollection", "features": features}
+            )
             return geo_response(body, public=True, max_age=24 * 3600)
         rows = [
             {

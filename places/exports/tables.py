@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from places.exports.csv import csv_text, safe
 from places.geo import to_web
+from places.maps import features
 
 PUBLIC_COLUMNS = [
     ("name", _("Name")),
@@ -102,16 +103,10 @@ def as_xlsx(places, private=False):
 
 
 def as_geojson(places, private=False):
-    features = []
-    for place in places:
-        values = values_of(place, private)
-        point = [values.pop("longitude"), values.pop("latitude")]
-        features.append(
-            {
-                "type": "Feature",
-                "id": place.slug,
-                "geometry": {"type": "Point", "coordinates": point},
-                "properties": values,
-            }
-        )
-    return {"type": "FeatureCollection", "features": features}
+    return features.collection(geojson_feature(place, private) for place in places)
+
+
+def geojson_feature(place, private):
+    values = values_of(place, private)
+    point = features.lnglat_point(values.pop("longitude"), values.pop("latitude"))
+    return features.feature(point, values, id=place.slug)

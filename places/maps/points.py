@@ -20,6 +20,7 @@ from django.db import connections
 
 from places.geo import NETHERLANDS_BBOX, to_storage, to_web
 from places.maps import cells as mapcells
+from places.maps import features
 from places.maps.cells import cell_size
 
 
@@ -118,17 +119,15 @@ def cells_of(places, zoom):
 
 def clusters(cells, count):
     cells = list(cells)
-    features = [
-        {
-            "type": "Feature",
-            "geometry": {"type": "Point", "coordinates": [round(lng, 6), round(lat, 6)]},
-            "properties": {"cluster": True, "count": n},
-        }
-        for (n, _x, _y), (lng, lat) in zip(cells, web_positions(cells), strict=True)
-    ]
-    return json.dumps(
-        {"type": "FeatureCollection", "clustered": True, "count": count, "features": features}
-    ).encode()
+    body = features.collection(
+        (
+            features.feature(features.lnglat_point(lng, lat), {"cluster": True, "count": n})
+            for (n, _x, _y), (lng, lat) in zip(cells, web_positions(cells), strict=True)
+        ),
+        clustered=True,
+        count=count,
+    )
+    return json.dumps(body).encode()
 
 
 def web_positions(cells):

@@ -19,7 +19,9 @@ class Report(models.Model):
     email = models.EmailField(
         _("your e-mail (optional, only to ask you something back)"), blank=True
     )
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default="open")
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.OPEN
+    )
     created_at = models.DateTimeField(_("reported on"), auto_now_add=True)
     handled_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

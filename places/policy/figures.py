@@ -20,6 +20,7 @@ from django.core.exceptions import EmptyResultSet
 from django.db import connection
 
 from places.geo import to_web
+from places.maps import features
 from places.models import Area, DataVersion
 
 COVERAGE_SIMPLIFY_METRES = 10
@@ -44,11 +45,6 @@ class AreaFigures:
         if not self.area_m2:
             return None
         return round(100 * self.uncovered_m2 / self.area_m2, 1)
-
-
-def data_version():
-    """Changes whenever a place is added, changed or removed (one row, cheap at any scale)."""
-    return DataVersion.current()
 
 
 def buurten_in_scope(data):
@@ -138,7 +134,7 @@ def buurt_coverage_geos(places, metres, buurten):
 def cached_coverage(places, metres, key, buurten):
     """Coverage per buurt, cached until a place changes (the key holds the filters)."""
     cache_key = (
-        "coverage:" + hashlib.sha256(f"{data_version()}|{metres}|{key}".encode()).hexdigest()
+        "coverage:" + hashlib.sha256(f"{DataVersion.current()}|{metres}|{key}".encode()).hexdigest()
     )
     found = cache.get(cache_key)
     if found is None:
@@ -196,12 +192,11 @@ def gaps_geojson(places, metres, filter_key="", buurten=None):
     """The parts of every buurt farther than N metres from any matching place."""
     buurten = Area.objects.buurten() if buurten is None else buurten
     coverage = cached_coverage(places, metres, filter_key, buurten)
-    features = [
-        {"type": "Feature", "properties": {"code": code}, "geometry": geometry}
+    return features.collection(
+        features.feature(geometry, {"code": code})
         for code, (_area, _uncovered, geometry) in coverage.items()
         if geometry is not None
-    ]
-    return {"type": "FeatureCollection", "features": features}
+    )
 
 
 def breakdown(places, field, choices=None):

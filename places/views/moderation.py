@@ -30,8 +30,10 @@ class DashboardView(EditorMixin, TemplateView):
         stale = timezone.now() - timezone.timedelta(days=settings.VERIFY_AFTER_DAYS)
         return super().get_context_data(
             concepts=Place.objects.filter(is_published=False, merged_into=None).for_listing(),
-            claims=ClaimRequest.objects.filter(status="pending").select_related("user", "place"),
-            reports=Report.objects.filter(status="open").select_related("place"),
+            claims=ClaimRequest.objects.filter(status=ClaimRequest.Status.PENDING).select_related(
+                "user", "place"
+            ),
+            reports=Report.objects.filter(status=Report.Status.OPEN).select_related("place"),
             unverified=Place.objects.published()
             .not_closed()
             .filter(last_verified_at__lt=stale)
@@ -134,10 +136,10 @@ def merge(duplicate, target):
 
 class ClaimDecisionView(EditorMixin, View):
     def post(self, request, pk):
-        claim = get_object_or_404(ClaimRequest, pk=pk, status="pending")
+        claim = get_object_or_404(ClaimRequest, pk=pk, status=ClaimRequest.Status.PENDING)
         approve = request.POST.get("decision") == "approve"
         with transaction.atomic():
-            claim.status = "approved" if approve else "rejected"
+            claim.status = ClaimRequest.Status.APPROVED if approve else ClaimRequest.Status.REJECTED
             claim.decided_by, claim.decided_at = request.user, timezone.now()
             claim.save()
             if approve:
@@ -150,7 +152,7 @@ class ClaimDecisionView(EditorMixin, View):
 
 class ReportHandledView(EditorMixin, View):
     def post(self, request, pk):
-        Report.objects.filter(pk=pk).update(status="handled", handled_by=request.user)
+        Report.objects.filter(pk=pk).update(status=Report.Status.HANDLED, handled_by=request.user)
         messages.success(request, _("The report is marked as handled."))
         return redirect("places:moderation")
 

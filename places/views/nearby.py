@@ -10,8 +10,9 @@ from django.views.generic import TemplateView
 
 from places import hours
 from places.filters import PlaceFilter
-from places.geo import netherlands_validator, to_storage, to_web, web_point
+from places.geo import netherlands_validator, to_storage, web_point
 from places.geocoder import GeocodeError, geocode
+from places.maps import features
 from places.models import Place
 
 RADIUS_CHOICES = [(500, "500 m"), (1000, "1 km"), (2000, "2 km"), (5000, "5 km")]
@@ -81,25 +82,14 @@ def result_rows(places, moment):
 
 
 def map_features(places):
-    features = []
-    for number, place in enumerate(places, start=1):
-        point = to_web(place.location)
-        features.append(
-            {
-                "type": "Feature",
-                "geometry": {
-                    "type": "Point",
-                    "coordinates": [round(point.x, 6), round(point.y, 6)],
-                },
-                "properties": {
-                    "slug": place.slug,
-                    "name": place.name,
-                    "type": place.place_type.slug,
-                    "number": number,
-                },
-            }
+    """Numbered markers for a list of places (the nearby results, a wijkteam's list)."""
+    return features.collection(
+        features.feature(
+            features.point(place.location),
+            {"slug": place.slug, "name": place.name, "type": place.place_type.slug, "number": n},
         )
-    return {"type": "FeatureCollection", "features": features}
+        for n, place in enumerate(places, start=1)
+    )
 
 
 class NearbyView(TemplateView):

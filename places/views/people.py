@@ -72,7 +72,9 @@ class ClaimView(LoginRequiredMixin, TemplateView):
         form = ClaimForm(request.POST)
         if not form.is_valid():
             return self.render_to_response({"place": self.place, "form": form}, status=400)
-        if not ClaimRequest.objects.filter(user=request.user, place=self.place, status="pending"):
+        if not ClaimRequest.objects.filter(
+            user=request.user, place=self.place, status=ClaimRequest.Status.PENDING
+        ):
             ClaimRequest.objects.create(
                 user=request.user, place=self.place, message=form.cleaned_data["message"]
             )

@@ -1,4 +1,3 @@
-import hashlib
 import json
 
 from django.conf import settings
@@ -17,10 +16,11 @@ from django.views.decorators.http import condition
 from django.views.generic import DetailView, ListView, TemplateView, View
 
 from places import hours, panels, roles
+from places.caching import data_etag
 from places.filters import PlaceFilter
 from places.geo import to_web
 from places.maps import points as mapdata
-from places.models import Area, DataVersion, Place
+from places.models import Area, Place
 from places.views.people import ContactMomentForm
 
 
@@ -80,10 +80,9 @@ class PlaceListView(FilteredPlacesMixin, ListView):
 def map_data_etag(request):
     """Changes whenever a place changes (one cheap row), or the filter or map view differs;
     with "open now", also every minute. Keys the list's cache as well."""
-    key = f"{DataVersion.current()}|{request.user.is_staff}|{request.GET.urlencode()}"
     if request.GET.get("open_now"):
-        key += hours.now().strftime("|%Y%m%d%H%M")  # open now changes by itself
-    return hashlib.sha256(key.encode()).hexdigest()[:32]
+        return data_etag(request, hours.now().strftime("%Y%m%d%H%M"))  # changes by itself
+    return data_etag(request)
 
 
 @method_decorator(gzip_page, name="get")

@@ -248,7 +248,7 @@
   }
 
   function showFeatures(map, container) {
-    var layer = L.geoJSON(readJSON("nearby-places"), { pointToLayer: placeMarker }).addTo(map);
+    var layer = L.geoJSON(readJSON("map-places"), { pointToLayer: placeMarker }).addTo(map);
     if (layer.getLayers().length) {
       map.fitBounds(layer.getBounds(), { maxZoom: 15, padding: [20, 20], animate: false });
     }
