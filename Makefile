@@ -100,9 +100,10 @@ backup: venv ## Back up the database (DATABASE_URL, or the SpatiaLite file) into
 restore: venv ## Restore a backup into a new database: make restore FILE=var/backups/… [TO=name]
 	$(PY) scripts/backup.py restore "$(FILE)" $(if $(TO),--to "$(TO)")
 
-lint: venv ## ruff and the migrations check
+lint: venv ## ruff, the dependency rules (import-linter) and the migrations check
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
 	DEBUG=1 $(MANAGE) makemigrations --check --dry-run
 
 audit: venv ## pip-audit on uv.lock: fails on a known vulnerability (README, "Dependency audit")
