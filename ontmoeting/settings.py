@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "csp",
     "places",
     "surveys",
+    "ontmoeting",  # its system checks only
 ]
 
 MIDDLEWARE = [

@@ -1,6 +1,8 @@
+"""Checks of the places app's own settings: the storage SRID and the geocoder."""
+
 from django.conf import settings
 from django.contrib.gis.gdal import SpatialReference
-from django.core.checks import Error, Warning, register
+from django.core.checks import Error, register
 
 
 @register()
@@ -35,26 +37,6 @@ def geocoder_url_is_http(app_configs, **kwargs):
                 "PDOK_LOCATIESERVER_URL must be an http(s) URL.",
                 hint="Leave it unset for PDOK's own free endpoint.",
                 id="places.E003",
-            )
-        ]
-    return []
-
-
-@register(deploy=True)
-def secret_key_is_set(app_configs, **kwargs):
-    if settings.MISSING_KEY_MESSAGE:
-        return [Error(settings.MISSING_KEY_MESSAGE, id="places.E004")]
-    return []
-
-
-@register(deploy=True)
-def hsts_lasts_a_year(app_configs, **kwargs):
-    if 0 < settings.SECURE_HSTS_SECONDS < settings.ONE_YEAR:
-        return [
-            Warning(
-                f"SECURE_HSTS_SECONDS is {settings.SECURE_HSTS_SECONDS}: less than a year.",
-                hint="Leave it unset with HTTPS=1 (one year), or set at least 31536000.",
-                id="places.W005",
             )
         ]
     return []

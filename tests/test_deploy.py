@@ -95,7 +95,7 @@ def test_deploy_check_fails_with_debug_on(tmp_path):
 
 def test_hsts_shorter_than_a_year_fails_the_deploy_check(tmp_path):
     result = deploy_check(production_env(tmp_path, SECURE_HSTS_SECONDS="3600"))
-    assert result.returncode != 0 and "places.W005" in result.stderr
+    assert result.returncode != 0 and "ontmoeting.W001" in result.stderr
 
 
 def test_production_sends_hsts_for_a_year_with_subdomains(tmp_path):

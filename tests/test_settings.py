@@ -61,7 +61,7 @@ def test_deploy_check_reports_a_missing_key():
         "import django; django.setup(); from django.core.checks import run_checks; "
         "print([m.id for m in run_checks(include_deployment_checks=True)])"
     )
-    assert "places.E004" in load_settings(code).stdout
+    assert "ontmoeting.E001" in load_settings(code).stdout
 
 
 def test_debug_is_off_unless_asked_for():

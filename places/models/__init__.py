@@ -1,17 +1,8 @@
-from places.models.core import (
-    COST_FIELDS,
-    Activity,
-    Area,
-    Organisation,
-    Place,
-    PlaceType,
-    Service,
-    TargetGroup,
-    YearFigures,
-    YearlyCosts,
-)
+from places.models.areas import Area
+from places.models.details import COST_FIELDS, Activity, YearFigures, YearlyCosts
 from places.models.feedback import Report
 from places.models.people import ClaimRequest, ContactMoment, Invitation, Membership, Wijkteam
+from places.models.places import Organisation, Place, PlaceType, Service, TargetGroup
 from places.models.version import DataVersion, MapCell, MapCellsBuilt
 
 __all__ = [

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.contrib.gis.db import models
 from django.utils.translation import gettext_lazy as _
 
-from places.models.core import Place
+from places.models.places import Place
 
 
 class Report(models.Model):

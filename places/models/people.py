@@ -8,7 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from places.models.core import Area, Place
+from places.models.areas import Area
+from places.models.places import Place
 
 
 class Membership(models.Model):
