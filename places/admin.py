@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from leaflet.admin import LeafletGeoAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from places.fields import FiniteDecimalField, LocationField, PinWidget
+from places.fields import AdminPinWidget, FiniteDecimalField, LocationField
 from places.filters import check_search_text
 from places.hours_form import OpeningHoursFormField
 from places.models import (
@@ -35,7 +35,7 @@ class BoundedSearchMixin:
 
 
 class MapAdmin(BoundedSearchMixin, LeafletGeoAdmin):
-    widget = PinWidget
+    widget = AdminPinWidget
 
     class Media:
         js = ["js/admin-map.js"]

@@ -11,6 +11,7 @@ from django.contrib.gis.geos import GEOSException
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from leaflet.admin import LeafletAdminWidget
 from leaflet.forms.widgets import LeafletWidget
 
 
@@ -53,15 +54,23 @@ class LocationField(gis_forms.PointField):
         return point
 
 
-class PinWidget(LeafletWidget):
-    """django-leaflet's map widget, which shows an unreadable posted value as no pin instead
-    of failing in GDAL while the form is shown again with its error."""
+class UnreadablePinAsNone:
+    """For django-leaflet's map widgets: an unreadable posted value is shown as no pin,
+    instead of failing in GDAL while the form is shown again with its error."""
 
     def deserialize(self, value):
         try:
             return super().deserialize(value)
         except (GDALException, GEOSException, ValueError, TypeError, OverflowError):
             return None
+
+
+class PinWidget(UnreadablePinAsNone, LeafletWidget):
+    pass
+
+
+class AdminPinWidget(UnreadablePinAsNone, LeafletAdminWidget):
+    pass
 
 
 def is_plain_point(geometry):

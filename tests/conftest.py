@@ -1,22 +1,19 @@
-import datetime
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
 from django.apps import apps as django_apps
-from django.conf import settings
-from django.contrib.gis.geos import MultiPolygon, Point, Polygon
 from django.core.cache import cache
 
 from places.importers.areas import import_areas
-from places.models import Area, Place, PlaceType
+from places.models import Area, PlaceType
 from places.vocabularies import seed
-from surveys.answering import save_answers
-from surveys.models import Question, Response, Section, SurveyRound
-from tests.factories import AreaFactory, PlaceFactory, web_square
+from tests.helpers.factories import AreaFactory, PlaceFactory, web_square
+from tests.helpers.geo import at, square, web_point
+from tests.helpers.paths import PDOK_ANSWERS, REAL_AREAS
+from tests.helpers.surveys import answer, make_round
 
 
 @pytest.fixture
@@ -40,10 +37,6 @@ def amsterdam(vocabularies):
     return {"gemeente": gemeente, "wijk": wijk, "west": west, "east": east}
 
 
-def web_point(lng, lat):
-    return Point(lng, lat, srid=settings.WEB_SRID)
-
-
 @pytest.fixture
 def places(amsterdam):
     """Three published places and a concept, in known buurten."""
@@ -64,9 +57,6 @@ def places(amsterdam):
     }
 
 
-REAL_AREAS = Path(__file__).parent.parent / "data" / "areas-amsterdam-2024.geojson"
-
-
 @pytest.fixture
 def real_areas(vocabularies):
     """The real Amsterdam gemeente, wijken and buurten."""
@@ -74,7 +64,6 @@ def real_areas(vocabularies):
     return REAL_AREAS
 
 
-PDOK_ANSWERS = Path(__file__).parent / "data" / "pdok"
 RECORDED = {
     "hoofdweg 495a amsterdam": "hoofdweg-495a.json",
     "hoofdweg 495a, amsterdam": "hoofdweg-495a.json",
@@ -170,7 +159,7 @@ def admin_client(admin_user):
     """pytest-django's admin client, past two-step verification as an admin's session is."""
     from django.test import Client
 
-    from tests.accounts import log_in
+    from tests.helpers.accounts import log_in
 
     client = Client()
     log_in(client, admin_user)
@@ -184,71 +173,6 @@ def empty_cache():
 
 
 # --- Survey rounds -------------------------------------------------------
-
-
-def make_round(slug="ronde-a", status="open"):
-    survey = SurveyRound.objects.create(
-        title=f"Ronde {slug}",
-        slug=slug,
-        starts_on=datetime.date(2026, 11, 1),
-        ends_on=datetime.date(2026, 12, 31),
-        status=status,
-    )
-    section = Section.objects.create(round=survey, title="Vragen", order=1)
-    questions = {
-        "kracht": Question.objects.create(
-            section=section,
-            text="Wat is de kracht van uw plek?",
-            kind="text",
-            required=True,
-            order=1,
-        ),
-        "coproductie": Question.objects.create(
-            section=section,
-            text="Coproductie: hoe sterk?",
-            kind="scale",
-            required=True,
-            order=2,
-            topic="coproductie",
-            scale_low="zwak",
-            scale_high="sterk",
-        ),
-        "sfeer": Question.objects.create(
-            section=section,
-            text="Sfeer: hoe sterk?",
-            kind="scale",
-            required=True,
-            order=3,
-            topic="sfeer",
-        ),
-        "dagen": Question.objects.create(
-            section=section,
-            text="Op welke dagen?",
-            kind="multiple",
-            order=4,
-            choices="maandag\ndinsdag\nwoensdag",
-        ),
-        "bezoekers": Question.objects.create(
-            section=section, text="Bezoekers per week", kind="number", order=5
-        ),
-        "subsidie": Question.objects.create(
-            section=section, text="Krijgt u subsidie?", kind="yesno", order=6
-        ),
-    }
-    return survey, questions
-
-
-def answer(survey, questions, place, coproductie, sfeer, kracht="Koffie en aandacht"):
-    response = Response.objects.create(round=survey, place=place)
-    return save_answers(
-        response,
-        {
-            questions["kracht"].pk: kracht,
-            questions["coproductie"].pk: coproductie,
-            questions["sfeer"].pk: sfeer,
-        },
-        submit=True,
-    )
 
 
 @pytest.fixture
@@ -272,23 +196,7 @@ def six_answers(survey, amsterdam):
     return made
 
 
-def places_in_round():
-    return Place.objects.published().not_closed()
-
-
 # --- A small city in RD New metres, for the policy figures ------------------
-RD = 28992
-X0, Y0 = 120_000, 487_000  # Amsterdam, in RD New
-
-
-def square(x, y, size=1000):
-    return MultiPolygon(Polygon.from_bbox((X0 + x, Y0 + y, X0 + x + size, Y0 + y + size)), srid=RD)
-
-
-def at(x, y):
-    return Point(X0 + x, Y0 + y, srid=RD)
-
-
 @pytest.fixture
 def city(vocabularies):
     """Wijk W with buurten B1 (0-1000 m) and B2 (1000-2000 m); 2 places in B1, 1 in B2."""

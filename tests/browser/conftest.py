@@ -4,11 +4,12 @@ Map tiles are answered with a blank PNG and every other outside request is abort
 so no browser test needs the network.
 """
 
-import base64
 import os
 
 import pytest
 from playwright.sync_api import sync_playwright
+
+from tests.helpers.browser import route_outside
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 LAUNCH_ARGS = [
@@ -20,10 +21,7 @@ LAUNCH_ARGS = [
     "--no-first-run",
     "--disable-quic",
 ]
-BLANK_PNG = base64.b64decode(
-    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII="
-)
-TILE_HOSTS = ("service.pdok.nl", "tile.openstreetmap.org")
+
 
 # Collected in the page: CSP violations and uncaught errors.
 WATCH_SCRIPT = """
@@ -50,15 +48,6 @@ def browser():
         browser.close()
 
 
-def route_outside(route, live_url):
-    url = route.request.url
-    if url.startswith(live_url):
-        return route.continue_()
-    if any(f"//{host}/" in url for host in TILE_HOSTS):
-        return route.fulfill(body=BLANK_PNG, content_type="image/png")
-    return route.abort()
-
-
 @pytest.fixture
 def page(browser, live_server):
     context = browser.new_context(locale="nl-NL", viewport={"width": 1280, "height": 900})
@@ -68,8 +57,3 @@ def page(browser, live_server):
     page.set_default_timeout(10_000)
     yield page
     context.close()
-
-
-def problems(page):
-    """CSP violations and uncaught script errors seen by the page so far."""
-    return page.evaluate("[...window.__csp, ...window.__errors]")

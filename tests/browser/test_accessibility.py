@@ -17,9 +17,9 @@ from places.importers.amsterdam import import_places
 from places.models import Place
 from surveys.models import Response, SurveyRound
 from surveys.seed import SLUG, seed
-from tests.accounts import authenticator, code_for
-from tests.browser.conftest import problems, route_outside
-from tests.browser.test_nearby import PLACES_FILE
+from tests.helpers.accounts import authenticator, code_for
+from tests.helpers.browser import problems, route_outside
+from tests.helpers.paths import REAL_PLACES as PLACES_FILE
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

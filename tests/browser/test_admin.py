@@ -1,7 +1,7 @@
 import pytest
 
-from tests.accounts import authenticator, code_for
-from tests.browser.conftest import problems
+from tests.helpers.accounts import authenticator, code_for
+from tests.helpers.browser import problems
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -12,15 +12,11 @@ from django.utils import timezone
 
 from places.models import ClaimRequest, ContactMoment, Report
 from surveys.seed import seed
-from tests.browser.test_members import log_in
-from tests.pages import ROLES, pages_for
+from tests.helpers.browser import WCAG_AA, log_in
+from tests.helpers.pages import ROLES, pages_for
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-WCAG_AA = {
-    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
-    "resultTypes": ["violations"],
-}
 USERNAMES = {
     "owner": "eigenaar",
     "wijkteam": "wijkteamlid",

@@ -2,31 +2,13 @@
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from places import roles
 from places.accounts.invitations import make_token
 from places.models import ContactMoment, Place
-from tests.accounts import authenticator, code_for
-from tests.browser.conftest import problems
+from tests.helpers.browser import log_in, problems
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def log_in(page, live_server, username):
-    """Log in through the form; editors and admins type the code from their app as well."""
-    user = get_user_model().objects.get(username=username)
-    device = authenticator(user) if roles.needs_two_factor(user) else None
-    page.goto(f"{live_server.url}/account/login/")
-    page.get_by_label("Gebruikersnaam").fill(username)
-    page.get_by_label("Wachtwoord").fill("een-lang-wachtwoord")
-    page.get_by_role("button", name="Inloggen").click()
-    if device:
-        page.wait_for_url("**/account/tweestaps/code/**")
-        page.get_by_label("Code").fill(code_for(device))
-        page.get_by_role("button", name="Bevestigen").click()
-    page.wait_for_url(f"{live_server.url}/mijn-plekken/")
 
 
 def test_an_invited_initiator_moves_the_pin_and_edits_hours(page, live_server, places, browser):

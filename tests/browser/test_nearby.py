@@ -1,7 +1,6 @@
 import json
 import re
 from datetime import datetime
-from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -10,11 +9,12 @@ from places import hours
 from places.hours import AMSTERDAM
 from places.importers.amsterdam import CATEGORY_TYPES, import_places
 from places.models import Place
-from tests.browser.conftest import problems
-from tests.test_nearby import haversine
+from tests.helpers.browser import problems
+from tests.helpers.geo import haversine
+from tests.helpers.paths import REAL_PLACES
 
 pytestmark = pytest.mark.django_db(transaction=True)
-PLACES_FILE = Path(__file__).parent.parent.parent / "data" / "places-amsterdam.geojson"
+PLACES_FILE = REAL_PLACES
 ORIGIN = (4.846776, 52.375917)  # the recorded PDOK answer for Hoofdweg 495A
 MONDAY_NOON = datetime(2026, 11, 23, 12, 0, tzinfo=AMSTERDAM)
 

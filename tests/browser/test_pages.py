@@ -2,9 +2,9 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from tests.browser.conftest import problems
-from tests.conftest import web_point
-from tests.factories import PlaceFactory
+from tests.helpers.browser import problems
+from tests.helpers.factories import PlaceFactory
+from tests.helpers.geo import web_point
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

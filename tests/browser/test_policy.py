@@ -3,8 +3,7 @@ import csv
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.browser.conftest import problems
-from tests.browser.test_members import log_in
+from tests.helpers.browser import log_in, problems
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -5,10 +5,9 @@ from django.apps import apps as django_apps
 from surveys.answering import save_answers
 from surveys.models import Response, SurveyRound
 from surveys.seed import seed
-from tests.browser.conftest import problems
-from tests.browser.test_members import log_in
-from tests.conftest import web_point
-from tests.factories import PlaceFactory
+from tests.helpers.browser import log_in, problems
+from tests.helpers.factories import PlaceFactory
+from tests.helpers.geo import web_point
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

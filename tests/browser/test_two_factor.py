@@ -8,9 +8,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django_otp.oath import TOTP
 
-from tests.accounts import authenticator
-from tests.browser.conftest import problems
-from tests.browser.test_axe_pages import WCAG_AA
+from tests.helpers.accounts import authenticator
+from tests.helpers.browser import WCAG_AA, problems
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
