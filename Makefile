@@ -92,7 +92,7 @@ bench: test-system-packages venv postgres messages ## Benchmarks: S, M and 1M sy
 	bash bench/run.sh
 
 loadtest: test-system-packages venv postgres messages ## Load run: 20 users, 60 s, PostGIS restarted halfway (docs/loadtest.md)
-	@PG_PORT=$(PG_PORT) PG_URL="$(PG_URL_SH)" bash bench/loadtest.sh
+	@PG_PORT=$(PG_PORT) PG_URL="$(PG_URL_SH)" bash bench/loadtest/run.sh
 
 backup: venv ## Back up the database (DATABASE_URL, or the SpatiaLite file) into var/backups/
 	$(PY) scripts/backup.py backup
@@ -122,7 +122,7 @@ test-system-packages: ## apt packages the tests need as well (PostGIS, Chromium)
 browser-check: venv ## Check that Playwright's driver and Chromium start (one line on what is missing)
 	@bash scripts/browser-check.sh $(PY)
 
-fresh-check: ## As root, ~25 min: the README's lines on a fresh Debian 12 (debootstrap); not in make test
+fresh-check: ## As root, ~20 min: the README's lines on a fresh Debian 12 (debootstrap); not in make test
 	@bash scripts/fresh-check.sh
 
 venv: $(VENV)/.synced ## The virtualenv, from uv.lock, on a Python whose sqlite3 loads extensions
