@@ -33,8 +33,8 @@ RUN_PACKAGES  := gdal-bin libsqlite3-mod-spatialite gettext python3-venv
 # libatomic1: Playwright's driver (its bundled node) needs it and Chromium does not pull it in.
 TEST_PACKAGES := $(RUN_PACKAGES) postgresql postgresql-15-postgis-3 chromium fonts-dejavu-core libatomic1
 
-.PHONY: help run serve setup bench loadtest backup restore test test-postgis test-spatialite lint \
-        audit format check clean system-packages test-system-packages venv postgres messages \
+.PHONY: help run setup bench loadtest backup restore test test-postgis test-spatialite lint \
+        audit format clean system-packages test-system-packages venv postgres messages \
         demo-data demo-accounts browser-check fresh-check
 
 help: ## List the targets

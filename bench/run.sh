@@ -9,7 +9,6 @@ OUT=var/bench
 mkdir -p "$OUT"
 export SECRET_KEY=bench-only-secret-key-not-for-production DEBUG= BENCH_PORT=$PORT
 export BENCH_PASSWORD=bench-only-password-not-for-production
-export STATIC_ROOT_OVERRIDE=1
 
 ensure_db() {  # name, size
   local db=$1 size=$2 url=postgis://postgres@127.0.0.1:5432/$1

@@ -30,7 +30,7 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-from places import mapdata  # noqa: E402
+from places.maps import points as mapdata  # noqa: E402
 from places.models import Place  # noqa: E402
 
 REPEAT = int(os.environ.get("BENCH_SQL_REPEAT", "15"))

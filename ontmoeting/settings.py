@@ -1,7 +1,7 @@
 """Settings for Ontmoeting, driven by environment variables.
 
 Every knob is an environment variable; the defaults are safe for production
-except where DEBUG is asked for explicitly. See README.md, "Configuratie".
+except where DEBUG is asked for explicitly. See README.md, "Configuration".
 """
 
 import os

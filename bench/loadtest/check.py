@@ -1,7 +1,7 @@
 """`make loadtest`, the database side: accounts before the run, the checks and report after.
 
-    loadcheck.py prepare OWNERS > accounts.json   owners (two per place) with fresh passwords
-    loadcheck.py verify accounts.json run.json    checks, docs/loadtest.md and docs/loadtest.json
+    check.py prepare OWNERS > accounts.json   owners (two per place) with fresh passwords
+    check.py verify accounts.json run.json    checks, docs/loadtest.md and docs/loadtest.json
 
 The bar: no 5xx and no failed connection outside the restart window; inside it only 503
 (the page of ontmoeting/unavailable.py); every edit the server confirmed is in the database
@@ -20,7 +20,7 @@ from pathlib import Path
 
 import django
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ontmoeting.settings")
 django.setup()
@@ -205,7 +205,7 @@ def verify(accounts_path, run_path):
 
 
 def report(result):
-    from bench.loadreport import markdown
+    from bench.loadtest.report import markdown
 
     return markdown(result, commit_of())
 

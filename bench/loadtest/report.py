@@ -1,4 +1,4 @@
-"""docs/loadtest.md from the figures bench/loadcheck.py gathered."""
+"""docs/loadtest.md from the figures bench/loadtest/check.py gathered."""
 
 import datetime
 

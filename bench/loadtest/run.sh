@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # make loadtest: the Amsterdam demo data in a fresh PostGIS database (ontmoeting_load), served
-# by gunicorn on loopback; bench/loadtest.py puts 20 users on it for 60 s and restarts the
-# database halfway; bench/loadcheck.py checks the edits and writes docs/loadtest.md and .json.
+# by gunicorn on loopback; bench/loadtest/users.py puts 20 users on it for 60 s and restarts the
+# database halfway; bench/loadtest/check.py checks the edits and writes docs/loadtest.md and .json.
 # The restart interrupts every user of that PostgreSQL server for a few seconds:
 # LOADTEST_RESTART= (empty) leaves it out.
 #
@@ -10,10 +10,10 @@
 # machine (pg_lsclusters, through scripts/postgres-ensure.sh --cluster); when it is not, or
 # PostgreSQL is not installed at all, the run goes on without the restart and says so.
 #
-#   bench/loadtest.sh           the whole run
-#   bench/loadtest.sh --probe   only say which database and restart it would use
+#   bench/loadtest/run.sh           the whole run
+#   bench/loadtest/run.sh --probe   only say which database and restart it would use
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../.."
 PY=.venv/bin/python
 PORT=${LOADTEST_PORT:-8766}
 PG_PORT=${PG_PORT:-5432}
@@ -60,7 +60,7 @@ psql_db "$DB" -c "CREATE EXTENSION postgis"
 $PY manage.py migrate --noinput -v 0
 $PY manage.py import_areas data/areas-amsterdam-2024.geojson --commit | tail -1
 $PY manage.py import_places data/places-amsterdam.geojson --commit | tail -1
-$PY bench/loadcheck.py prepare "${LOADTEST_OWNERS:-8}" > "$OUT/accounts.json"
+$PY bench/loadtest/check.py prepare "${LOADTEST_OWNERS:-8}" > "$OUT/accounts.json"
 $PY manage.py collectstatic --noinput -v 0
 
 .venv/bin/gunicorn ontmoeting.wsgi --bind 127.0.0.1:$PORT $WORKERS \
@@ -76,7 +76,7 @@ for _ in $(seq 1 50); do
 done
 
 echo "Load: ${LOADTEST_USERS:-20} users for ${LOADTEST_SECONDS:-60} s; restart: ${LOADTEST_RESTART:-none}"
-$PY bench/loadtest.py "$OUT/accounts.json" > "$OUT/run.json"
+$PY bench/loadtest/users.py "$OUT/accounts.json" > "$OUT/run.json"
 stop
 trap - EXIT
-$PY bench/loadcheck.py verify "$OUT/accounts.json" "$OUT/run.json"
+$PY bench/loadtest/check.py verify "$OUT/accounts.json" "$OUT/run.json"

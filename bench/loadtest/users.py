@@ -7,7 +7,7 @@ SECONDS: map data, nearby (page and API), place pages and the list page, and the
 their place through the real edit form (GET the form, POST it back with its version). At
 RESTART_AT seconds LOADTEST_RESTART (pg_ctlcluster … restart) is run; the restart window runs
 from that moment until a probe gets a database answer again. Every request is recorded with
-its start, end and status; bench/loadcheck.py checks the edits against the database and
+its start, end and status; bench/loadtest/check.py checks the edits against the database and
 writes the report. Standard library only; loopback only.
 """
 

@@ -224,12 +224,12 @@ def test_venv_says_what_to_install_when_python_has_no_venv_module(tmp_path):
     assert not bootstrap.exists()  # the next run starts clean
 
 
-# --- bench/loadtest.sh ----------------------------------------------------------------------
+# --- bench/loadtest/run.sh ----------------------------------------------------------------------
 
 
 def test_loadtest_runs_without_the_restart_when_no_cluster_is_configured(tmp_path):
     result = run(
-        "bench/loadtest.sh",
+        "bench/loadtest/run.sh",
         "--probe",
         env={"PG_PORT": str(free_port()), "PG_CLUSTER_CONF_ROOT": str(tmp_path / "missing")},
     )
@@ -245,7 +245,7 @@ def test_loadtest_restarts_the_cluster_configured_on_the_port(tmp_path):
     config.mkdir(parents=True)
     (config / "postgresql.conf").write_text(f"port = 5999\ndata_directory = '{tmp_path}'\n")
     result = run(
-        "bench/loadtest.sh",
+        "bench/loadtest/run.sh",
         "--probe",
         env={"PG_PORT": "5999", "PG_CLUSTER_CONF_ROOT": str(tmp_path / "etc")},
     )
