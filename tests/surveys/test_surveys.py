@@ -229,3 +229,24 @@ def test_demo_answers_are_marked(db, places):
 
     call_command("generate_demo_answers", "--commit", "--share", "1")
     assert Response.objects.count() == Response.objects.filter(is_demo=True).count() > 0
+
+
+def test_the_rondvraag_panel_on_a_place_page_per_role(client, survey, places, people):
+    """surveys shows itself on a place's page through places' panel registry."""
+    round_, _questions = survey
+    url = places["kamer"].get_absolute_url()
+    link = reverse("surveys:answer", args=[round_.slug, places["kamer"].slug])
+    seen = {}
+    for role in ("anonymous", "stranger", "wijkteam", "owner"):
+        if role != "anonymous":
+            log_in(client, people[role])
+        page = client.get(url).content.decode()
+        seen[role] = link in page
+    assert seen == {"anonymous": False, "stranger": False, "wijkteam": False, "owner": True}
+
+
+def test_places_knows_the_panel_only_through_its_registry():
+    from places import panels
+
+    assert [panel.name for panel in panels._panels] == ["surveys"]
+    assert panels._panels[0].template == "surveys/_place_panel.html"
