@@ -5,7 +5,9 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 from django.apps import apps as django_apps
+from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
 
 from places.importers.areas import import_areas
 from places.models import Area, PlaceType
@@ -164,6 +166,15 @@ def admin_client(admin_user):
     client = Client()
     log_in(client, admin_user)
     return client
+
+
+@pytest.fixture(autouse=True)
+def dutch():
+    """Each test starts in the site's language: a request with another Accept-Language
+    leaves that language active in the thread, and the next test would read English."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)

@@ -29,7 +29,7 @@ class RefusingBackend(EmailBackend):
 @pytest.fixture
 def refused_place(places, people, django_user_model, settings):
     """Het Anker's owner gets mail; De Boeg's member has an address the server refuses."""
-    settings.EMAIL_BACKEND = "tests.test_bulk_mail.RefusingBackend"
+    settings.EMAIL_BACKEND = "tests.operations.test_bulk_mail.RefusingBackend"
     people["stranger"].email = "buurman@weigert.example"
     people["stranger"].save()
     assert Membership.objects.filter(user=people["stranger"], place=places["huis"]).exists()
