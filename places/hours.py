@@ -2,7 +2,7 @@
 
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, time, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
@@ -30,10 +30,44 @@ RULE_SEPARATOR = re.compile(r";|\|\||,\s*(?=[A-Z])")
 def parse(text):
     """Parse with Dutch public holidays and time zone; raises opening_hours.ParserError.
 
-    Every evaluation looks at most LOOKAHEAD_DAYS ahead, whatever was stored."""
+    The text is read as the specification reads it (as_specified), and every evaluation
+    looks at most LOOKAHEAD_DAYS ahead, whatever was stored."""
     return opening_hours.OpeningHours(
-        text, timezone=AMSTERDAM, country="NL", max_interval_days=LOOKAHEAD_DAYS
+        as_specified(text), timezone=AMSTERDAM, country="NL", max_interval_days=LOOKAHEAD_DAYS
     )
+
+
+RULE_AND_SEPARATOR_SPLIT = re.compile(r";|\|\|")
+# One rule and the separator after it; a separator inside a comment does not count.
+RULE_AND_SEPARATOR = re.compile(r'((?:[^;|"]|"[^"]*")*)(;|\|\||$)')
+ONLY_A_COMMENT = re.compile(r'^(?P<selectors>.*?)\s*(?P<comment>"[^"]*")$')
+STATE_WORD = re.compile(r"\b(?:open|closed|off|unknown)$")
+HOLIDAY_RULE = re.compile(r"^PH\s+(?P<rest>.+)$")
+
+
+def as_specified(text):
+    """The text in words the engine evaluates as the OSM specification does.
+
+    - A rule whose only modifier is a comment ('Sa 10:00-14:00 "inloop"', '"op afspraak"')
+      is unknown by the specification (and in opening_hours.js); the engine would call it
+      open. Open with a remark is written with the state: 'Sa 10:00-14:00 open "inloop"'.
+    - Bevrijdingsdag (5 May) is a public holiday every year (Algemene termijnenwet); the
+      engine's Dutch calendar lacks it, so a 'PH …' rule gets a 'May 05 …' rule beside it.
+      Goede Vrijdag is not a general holiday by that law, and stays out.
+    """
+    rules = []
+    for match in RULE_AND_SEPARATOR.finditer(text.strip()):
+        rule, separator = match.group(1).strip(), match.group(2)
+        if not rule and not separator:
+            break
+        commented = ONLY_A_COMMENT.match(rule)
+        if commented and not STATE_WORD.search(commented["selectors"]):
+            rule = f"{commented['selectors']} unknown {commented['comment']}".strip()
+        holiday = HOLIDAY_RULE.match(rule)
+        if holiday:
+            rule = f"{rule}; May 05 {holiday['rest']}"
+        rules.append(rule + (f" {separator} " if separator else ""))
+    return "".join(rules).strip()
 
 
 def rule_count(text):
@@ -53,9 +87,24 @@ def validate_opening_hours(text):
             code="too_many_rules",
             params={"max": MAX_RULES},
         )
+    if SCHOOL_HOLIDAYS.search(COMMENT.sub("", text)):
+        raise ValidationError(
+            gettext_lazy(
+                "School holidays (SH) cannot be used: their dates differ per region and are "
+                "not kept here. Give the dates, e.g. 'Oct 17-Oct 25 off', or leave them out."
+            ),
+            code="school_holidays",
+        )
     try:
         parse(text)
     except (opening_hours.ParserError, SyntaxError, ValueError) as error:
+        suggestion = suggest(text)
+        if suggestion:
+            raise ValidationError(
+                gettext_lazy("These opening hours cannot be read. Did you mean: %(suggestion)s ?"),
+                code="invalid_opening_hours",
+                params={"suggestion": suggestion},
+            ) from error
         raise ValidationError(
             gettext_lazy(
                 "These opening hours cannot be read. Use the form 'Mo-Fr 10:00-16:00; "
@@ -65,12 +114,65 @@ def validate_opening_hours(text):
         ) from error
 
 
+SCHOOL_HOLIDAYS = re.compile(r"\bSH\b")
+DUTCH_DAYS = {"ma": "Mo", "di": "Tu", "wo": "We", "do": "Th", "vr": "Fr", "za": "Sa", "zo": "Su"}
+FRIENDLY_FIXES = [
+    # Dutch day names: 'Ma-Vr' -> 'Mo-Fr'.
+    (re.compile(r"\b(ma|di|wo|do|vr|za|zo)\b", re.IGNORECASE), lambda m: DUTCH_DAYS[m[1].lower()]),
+    # '09.00' -> '09:00'.
+    (re.compile(r"\b(\d{1,2})\.(\d{2})\b"), lambda m: f"{m[1]}:{m[2]}"),
+    # 'Mo - Fr' and '09:00 - 17:00' -> without the spaces.
+    (re.compile(r"\s*-\s*"), lambda m: "-"),
+    # '9-17' -> '09:00-17:00'.
+    (
+        re.compile(r"(?<![\d:])(\d{1,2})-(\d{1,2})(?![\d:])"),
+        lambda m: f"{int(m[1]):02d}:00-{int(m[2]):02d}:00",
+    ),
+    # '9:00' -> '09:00'.
+    (re.compile(r"(?<![\d:])(\d):(\d{2})\b"), lambda m: f"0{m[1]}:{m[2]}"),
+    # 'Dec 25,26' -> 'Dec 25,Dec 26'.
+    (
+        re.compile(r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{1,2}),(\d{1,2})\b"),
+        lambda m: f"{m[1]} {m[2]},{m[1]} {m[3]}",
+    ),
+]
+
+
+def suggest(text):
+    """The notation an editor probably meant ('Ma-Vr 9-17' -> 'Mo-Fr 09:00-17:00'), if the
+    common mistakes fixed make it readable; None otherwise. Comments are left as typed."""
+    parts = re.split(r'("[^"]*")', text)
+    for pattern, replacement in FRIENDLY_FIXES:
+        parts = [p if p.startswith('"') else pattern.sub(replacement, p) for p in parts]
+    candidate = " ".join("".join(parts).split())
+    if candidate == text:
+        return None
+    try:
+        parse(candidate)
+    except (opening_hours.ParserError, SyntaxError, ValueError):
+        return None
+    return candidate
+
+
+def warnings_for(text):
+    """Valid, but probably not meant: 'Mo-Fr 09:00-12:00;13:00-17:00' opens every day from
+    13:00, weekends included (a rule without days means every day)."""
+    found = []
+    for rule in [r.strip() for r in RULE_AND_SEPARATOR_SPLIT.split(COMMENT.sub('""', text))]:
+        if re.match(r"^\d\d:\d\d", rule):
+            found.append(rule)
+    return found
+
+
 class OpeningHoursField(models.CharField):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("max_length", MAX_LENGTH)
         kwargs.setdefault(
             "help_text",
-            gettext_lazy("OpenStreetMap syntax, e.g. 'Mo-Fr 10:00-16:00; PH off'."),
+            gettext_lazy(
+                "OpenStreetMap syntax, e.g. 'Mo-Fr 10:00-16:00; PH off'. PH are the public "
+                "holidays of the Algemene termijnenwet, with Bevrijdingsdag (5 May) every year."
+            ),
         )
         super().__init__(*args, **kwargs)
         self.validators.append(validate_opening_hours)
@@ -91,6 +193,7 @@ class HoursState:
     is_unknown: bool
     comment: str
     next_change: datetime | None
+    closing_unknown: bool = False
 
 
 def now():
@@ -119,18 +222,40 @@ def is_open(text, moment=None):
 
 
 def state_at(text, moment=None):
+    """The one answer to "open now, and until when" for every page, list, handout and API."""
     hours = parsed(text) if text else None
     if hours is None:
         return None
     moment = local_naive(moment or now())
     state, comment = hours.state(moment)
-    change = hours.next_change(moment)  # None beyond LOOKAHEAD_DAYS: see parse()
+    change = next_state_change(hours, moment, state)
+    # An open end ('09:00+') has no known closing time; the engine would say midnight.
+    closing_unknown = (
+        state == opening_hours.State.OPEN
+        and OPEN_END.search(text) is not None
+        and (change is None or change.time() == MIDNIGHT)
+    )
     return HoursState(
         is_open=state == opening_hours.State.OPEN,
         is_unknown=state == opening_hours.State.UNKNOWN,
         comment=comment or "",
-        next_change=change.replace(tzinfo=AMSTERDAM) if change else None,
+        next_change=None if closing_unknown or change is None else change.replace(tzinfo=AMSTERDAM),
+        closing_unknown=closing_unknown,
     )
+
+
+OPEN_END = re.compile(r"\d\d:\d\d\+")
+MIDNIGHT = time(0, 0)
+
+
+def next_state_change(hours, moment, state):
+    """When the state (open, closed, unknown) next changes within LOOKAHEAD_DAYS, or None.
+    A boundary where only the comment changes is no change for the person reading it."""
+    horizon = moment + timedelta(days=LOOKAHEAD_DAYS)
+    for start, _end, interval_state, _comment in hours.intervals(moment, horizon):
+        if interval_state != state:
+            return start
+    return None
 
 
 def _words():

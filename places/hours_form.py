@@ -27,7 +27,7 @@ APPOINTMENT = "op afspraak"
 TIME = r"\d{2}:\d{2}"
 RULE = re.compile(
     rf"^(?P<days>[A-Za-z,\-]+) (?P<ranges>{TIME}-{TIME}(?:,{TIME}-{TIME})*)"
-    rf'(?: unknown "{APPOINTMENT}(?:, (?P<acomment>[^"]*))?"| "(?P<comment>[^"]*)")?$'
+    rf'(?: unknown "{APPOINTMENT}(?:, (?P<acomment>[^"]*))?"| open "(?P<comment>[^"]*)")?$'
 )
 
 
@@ -58,7 +58,8 @@ def build(days, appointment=False, holidays_closed=False, comment=""):
     if appointment:
         suffix = f' unknown "{APPOINTMENT}{", " + comment if comment else ""}"'
     elif comment:
-        suffix = f' "{comment}"'
+        # 'open' before the remark: a rule with only a comment is unknown (OSM specification).
+        suffix = f' open "{comment}"'
     rules, seen = [], {}
     for index, ranges in enumerate(days):
         if ranges:

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView, TemplateView, View
 
-from places import editing, roles
+from places import editing, hours, roles
 from places.models import Membership, Place, YearlyCosts
 from places.permissions import EditablePlaceMixin, safe_next
 
@@ -46,6 +46,7 @@ class PlaceEditView(EditablePlaceMixin, TemplateView):
         except editing.Conflict:
             return self.conflict(place, form, formsets)
         messages.success(request, _("Your changes are saved and visible at once."))
+        warn_about_hours(request, place.opening_hours)
         return redirect(place)
 
     def conflict(self, place, form, formsets):
@@ -87,7 +88,21 @@ class PlaceCreateView(LoginRequiredMixin, TemplateView):
             form.save_m2m()
             Membership.objects.create(user=request.user, place=place)
         messages.success(request, _("Thank you. An editor will check and publish the place."))
+        warn_about_hours(request, place.opening_hours)
         return redirect(place)
+
+
+def warn_about_hours(request, text):
+    """Saved, but probably not meant: a time range without days holds for every day."""
+    for rule in hours.warnings_for(text or ""):
+        messages.warning(
+            request,
+            _(
+                "Note: '%(rule)s' has no days, so it holds for every day, weekends included. "
+                "Times of one day are written with a comma: 'Mo-Fr 09:00-12:00,13:00-17:00'."
+            )
+            % {"rule": rule},
+        )
 
 
 class VerifyView(EditablePlaceMixin, View):

@@ -44,7 +44,7 @@ def test_a_remark_cannot_break_the_syntax():
     "text",
     [
         "Mo-Fr 10:00-16:00; PH off",
-        'Mo,We 09:00-12:00,13:00-17:00 "inloop"; Sa 10:00-12:00 "inloop"',
+        'Mo,We 09:00-12:00,13:00-17:00 open "inloop"; Sa 10:00-12:00 open "inloop"',
         'Mo-Su 10:00-16:00 unknown "op afspraak"',
     ],
 )
