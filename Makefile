@@ -35,7 +35,7 @@ TEST_PACKAGES := $(RUN_PACKAGES) postgresql postgresql-15-postgis-3 chromium fon
 
 .PHONY: help run setup bench loadtest backup restore test test-postgis test-spatialite lint \
         audit format clean system-packages test-system-packages venv postgres messages \
-        demo-data demo-accounts browser-check fresh-check
+        demo-data demo-accounts browser-check fresh-check oracle
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -78,7 +78,7 @@ messages: venv ## Compile the translations
 	@DEBUG=1 $(MANAGE) compilemessages -v 0 --ignore=.venv --ignore=var \
 	  || { echo "make: compiling the translations failed: msgfmt comes with apt-get install gettext (make system-packages)." >&2; exit 1; }
 
-test: test-system-packages venv postgres messages lint audit ## Run the whole suite on PostGIS, then the database tests on SpatiaLite
+test: test-system-packages venv postgres messages oracle lint audit ## Run the whole suite on PostGIS, then the database tests on SpatiaLite
 	@$(MAKE) --no-print-directory test-postgis test-spatialite
 
 test-postgis: browser-check ## The whole suite on PostGIS (browser tests included)
@@ -118,6 +118,14 @@ system-packages: ## apt packages the app needs (GDAL, SpatiaLite, gettext)
 
 test-system-packages: ## apt packages the tests need as well (PostGIS, Chromium)
 	@bash scripts/apt-ensure.sh $(TEST_PACKAGES)
+
+oracle: tests/oracle/node_modules/.installed ## opening_hours.js, the OSM reference evaluator, for the opening-hours oracle test
+
+tests/oracle/node_modules/.installed: tests/oracle/package.json tests/oracle/package-lock.json
+	@command -v npm >/dev/null || bash scripts/apt-ensure.sh nodejs npm
+	@cd tests/oracle && npm ci --no-audit --no-fund --loglevel=error \
+	    || { echo "npm ci in tests/oracle failed: check that the npm registry answers, then run make test again" >&2; exit 1; }
+	@touch $@
 
 browser-check: venv ## Check that Playwright's driver and Chromium start (one line on what is missing)
 	@bash scripts/browser-check.sh $(PY)
