@@ -15,8 +15,8 @@
 #    returns 101, as Docker's Debian images have, so installed packages start no services; the
 #    host's resolv.conf and a default /etc/hosts. The network is this machine's, not part of
 #    what is checked: when it trusts extra CAs (/usr/local/share/ca-certificates, e.g. behind a
-#    TLS-intercepting proxy) the root gets them too, and SSL_CERT_FILE, PIP_CERT and
-#    REQUESTS_CA_BUNDLE point pip and uv at the system bundle.
+#    TLS-intercepting proxy) the root gets them too, and SSL_CERT_FILE, PIP_CERT,
+#    REQUESTS_CA_BUNDLE and NODE_EXTRA_CA_CERTS point uv, pip and npm at the system bundle.
 # 4. In the chroot, as root, with an empty environment: the README's prerequisite line (read
 #    from the cloned README.md), then `make run` (first, as a newcomer does, while PostgreSQL
 #    is not installed: it must not need it) until it answers HTTP 200, then `make test`.
@@ -105,7 +105,7 @@ if [ "${1:-}" = "--inside" ]; then
   grep -E '^Browser check: ' "$work/make-test.log" | sed 's/^/fresh-check: /' || true
   summaries "$work/make-test.log" | sed 's/^/fresh-check: pytest: /'
   if [ "$test_status" -ne 0 ]; then
-    grep -E '^(FAILED|ERROR) ' "$work/make-test.log" | head -20 | sed 's/^/fresh-check: /' || true
+    grep -E '^(FAILED|ERROR) tests/' "$work/make-test.log" | head -20 | sed 's/^/fresh-check: /' || true
     grep -E '^make(\[[0-9]+\])?: \*\*\*|^(apt-ensure|venv|postgres-ensure|browser-check|make): ' "$work/make-test.log" | tail -3 | sed 's/^/fresh-check:   | /' || true
     if [ "$(summaries "$work/make-test.log" | wc -l)" -eq 1 ]; then
       # The PostGIS run failed, so make stopped before the SpatiaLite run: run it for the report.
@@ -155,7 +155,8 @@ if compgen -G "/usr/local/share/ca-certificates/*.crt" >/dev/null; then
   mkdir -p "$root/usr/local/share/ca-certificates"
   cp /usr/local/share/ca-certificates/*.crt "$root/usr/local/share/ca-certificates/"
   bundle=/etc/ssl/certs/ca-certificates.crt
-  echo "SSL_CERT_FILE=$bundle PIP_CERT=$bundle REQUESTS_CA_BUNDLE=$bundle" > "$work/network.env"
+  echo "SSL_CERT_FILE=$bundle PIP_CERT=$bundle REQUESTS_CA_BUNDLE=$bundle NODE_EXTRA_CA_CERTS=$bundle" \
+    > "$work/network.env"
   say "this machine trusts extra CAs: the root gets them ($(cd /usr/local/share/ca-certificates && echo *.crt))"
 fi
 printf '127.0.0.1\tlocalhost\n::1\t\tlocalhost ip6-localhost ip6-loopback\n' > "$root/etc/hosts"
