@@ -55,6 +55,9 @@ measure_set() {  # label, db, endpoints json
   stop
 }
 
+# The cost of evaluating opening hours (no database): docs/hours-bench.md.
+$PY bench/hours.py > "$OUT/hours.txt"
+
 $PY manage.py collectstatic --noinput -v 0
 ensure_db ontmoeting_bench_s 300
 ensure_db ontmoeting_bench_m 20000
