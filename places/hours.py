@@ -10,7 +10,6 @@ import opening_hours
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -256,47 +255,3 @@ def next_state_change(hours, moment, state):
         if interval_state != state:
             return start
     return None
-
-
-def _words():
-    # Built per call so that the active language is used.
-    return {
-        "Mo": _("Mon"),
-        "Tu": _("Tue"),
-        "We": _("Wed"),
-        "Th": _("Thu"),
-        "Fr": _("Fri"),
-        "Sa": _("Sat"),
-        "Su": _("Sun"),
-        "PH": _("public holidays"),
-        "off": _("closed"),
-        "closed": _("closed"),
-        "24/7": _("always open"),
-        "unknown": _("times vary"),
-    }
-
-
-TOKEN = re.compile(r'"[^"]*"|24/7|\b(?:Mo|Tu|We|Th|Fr|Sa|Su|PH|off|closed|unknown)\b')
-# A state word before a comment says nothing a reader needs: 'unknown "op afspraak"'.
-STATE_BEFORE_COMMENT = re.compile(r'\b(?:open|unknown)\s+(?=")')
-
-
-def in_words(text):
-    """One line per rule, with day names in the active language: 'ma–vr 10:00–16:00'."""
-    if not text:
-        return []
-    words = _words()
-
-    def replace(match):
-        token = match.group(0)
-        if token.startswith('"'):
-            return f"({token[1:-1]})"
-        return words[token]
-
-    lines = []
-    for rule in re.split(r"\s*[;|]\s*", text.strip()):
-        if rule:
-            line = TOKEN.sub(replace, STATE_BEFORE_COMMENT.sub("", rule))
-            line = re.sub(r"(?<=\w)-(?=\w)", "–", line)
-            lines.append(line.replace(",", ", ").replace(",  ", ", "))
-    return lines

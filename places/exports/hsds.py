@@ -8,7 +8,7 @@ import uuid
 
 from django.conf import settings
 
-from places import hours
+from places import hours_words
 from places.geo import to_web
 
 NAMESPACE = uuid.UUID("6f0a9b3e-2f55-4c2e-9a0e-0e5a7c1d4b21")
@@ -132,7 +132,7 @@ def schedules(place, **links):
                 "closes_at": closes,
                 # HSDS' timezone is a fixed UTC offset; local time follows daylight saving.
                 "notes": f"Lokale tijd ({settings.TIME_ZONE})",
-                "description": "; ".join(hours.in_words(place.opening_hours)),
+                "description": "; ".join(hours_words.in_words(place.opening_hours)),
             }
         )
     if not found:
@@ -140,7 +140,7 @@ def schedules(place, **links):
             {
                 "id": uid(f"schedule-{key}", place.pk),
                 **links,
-                "description": "; ".join(hours.in_words(place.opening_hours)),
+                "description": "; ".join(hours_words.in_words(place.opening_hours)),
             }
         )
     return found

@@ -8,7 +8,7 @@ from django.core.validators import slug_re
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
-from places import hours
+from places import hours, hours_words
 from places.filters import PlaceFilter
 from places.geo import netherlands_validator, to_storage, web_point
 from places.geocoder import GeocodeError, geocode
@@ -153,7 +153,7 @@ class HandoutView(TemplateView):
         by_slug = {place.slug: place for place in places}
         chosen = [by_slug[slug] for slug in dict.fromkeys(slugs) if slug in by_slug]
         return super().get_context_data(
-            places=[(place, hours.in_words(place.opening_hours)) for place in chosen],
+            places=[(place, hours_words.in_words(place.opening_hours)) for place in chosen],
             with_distance=origin is not None,
             origin_label=self.request.GET.get("vanaf", "")[:200],
             printed_on=hours.now(),

@@ -15,7 +15,7 @@ from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import condition
 from django.views.generic import DetailView, ListView, TemplateView, View
 
-from places import hours, panels, roles
+from places import hours, hours_words, panels, roles
 from places.caching import data_etag
 from places.filters import PlaceFilter
 from places.geo import to_web
@@ -139,7 +139,7 @@ class PlaceDetailView(DetailView):
     def get_context_data(self, **kwargs):
         place = self.object
         return super().get_context_data(
-            hours_lines=hours.in_words(place.opening_hours),
+            hours_lines=hours_words.in_words(place.opening_hours),
             hours_state=hours.state_at(place.opening_hours),
             nearby=place.nearby().select_related("place_type"),
             map_point=_lnglat(place.location),

@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
-from places import hours
+from places import hours, hours_words
 from places.hours import AMSTERDAM
 
 
@@ -14,13 +14,13 @@ def at(*args):
 
 def test_in_words_in_dutch():
     with translation.override("nl"):
-        lines = hours.in_words('Mo-Fr 10:00-16:00; Sa 10:00-12:00 "inloop"; PH off')
+        lines = hours_words.in_words('Mo-Fr 10:00-16:00; Sa 10:00-12:00 "inloop"; PH off')
     assert lines == ["ma–vr 10:00–16:00", "za 10:00–12:00 (inloop)", "feestdagen gesloten"]
 
 
 def test_in_words_in_english():
     with translation.override("en"):
-        assert hours.in_words("Mo,We 09:00-12:00") == ["Mon, Wed 09:00–12:00"]
+        assert hours_words.in_words("Mo,We 09:00-12:00") == ["Mon, Wed 09:00–12:00"]
 
 
 def test_open_on_a_weekday_afternoon():
@@ -65,7 +65,7 @@ def test_by_appointment_is_not_open_for_walking_in():
 
 def test_by_appointment_in_words():
     with translation.override("nl"):
-        assert hours.in_words('Mo-Fr 10:00-16:00 unknown "op afspraak"') == [
+        assert hours_words.in_words('Mo-Fr 10:00-16:00 unknown "op afspraak"') == [
             "ma–vr 10:00–16:00 (op afspraak)"
         ]
 

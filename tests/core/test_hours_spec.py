@@ -3,6 +3,8 @@ a rule with only a comment is unknown, the next change is a change of state, an 
 has no closing time, 5 May is a public holiday, SH is refused, and common mistakes get a
 suggestion."""
 
+import json
+import re
 from datetime import datetime
 
 import pytest
@@ -10,12 +12,13 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import translation
 
-from places import hours
+from places import hours, hours_words
 from places.hours import AMSTERDAM
 from places.hours_form import build
 from places.models import Place
 from tests.helpers.accounts import log_in
 from tests.helpers.editing import form_data
+from tests.helpers.paths import TEST_DATA
 
 SATURDAY_NOON = datetime(2026, 12, 5, 12, 0, tzinfo=AMSTERDAM)
 TUESDAY_EVENING = datetime(2026, 12, 8, 19, 30, tzinfo=AMSTERDAM)
@@ -125,3 +128,36 @@ def test_the_migration_gives_grid_remarks_the_open_they_meant():
         == 'Mo-Fr 09:00-12:00 open "inloop"; Sa 10:00-12:00 open "koffie"; PH off'
     )
     assert migration.with_open('unknown "op afspraak"') == 'unknown "op afspraak"'
+
+
+RAW_NOTATION = re.compile(
+    r"\b(Mo|Tu|We|Th|Fr|Sa|Su|PH|SH|off|closed|unknown|week|easter|sunrise|sunset|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec|days?)\b|\[|\]|\+|;|\|\|",
+    re.IGNORECASE,
+)
+
+
+def test_every_value_of_the_corpus_reads_as_dutch():
+    corpus = json.loads((TEST_DATA / "hours-corpus.json").read_text())
+    with translation.override("nl"):
+        for value in corpus["values"]:
+            for line in hours_words.in_words(value):
+                words = re.sub(r"\([^)]*\)", "", line)  # comments stay as typed
+                assert not RAW_NOTATION.search(words), f"{value!r} -> {line!r}"
+
+
+@pytest.mark.parametrize(
+    "value, lines",
+    [
+        ("Dec 25,Dec 26 off", ["25 december, 26 december gesloten"]),
+        ("Mo[1] 14:00-16:00", ["eerste maandag van de maand 14:00–16:00"]),
+        ("week 01-53/2 Mo 10:00-12:00", ["oneven weken ma 10:00–12:00"]),
+        ("mo-fr 09:00-17:00", ["ma–vr 09:00–17:00"]),
+        ('Mo-Fr 09:00-17:00 open "koffie; thee"', ["ma–vr 09:00–17:00 (koffie; thee)"]),
+        ("Mo-Fr 09:00+", ["ma–vr vanaf 09:00, sluitingstijd onbekend"]),
+        ('Mo-Fr 09:00-17:00 || "op afspraak"', ["ma–vr 09:00–17:00", "anders: (op afspraak)"]),
+    ],
+)
+def test_constructs_in_dutch_words(value, lines):
+    with translation.override("nl"):
+        assert hours_words.in_words(value) == lines
