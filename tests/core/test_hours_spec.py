@@ -161,3 +161,14 @@ def test_every_value_of_the_corpus_reads_as_dutch():
 def test_constructs_in_dutch_words(value, lines):
     with translation.override("nl"):
         assert hours_words.in_words(value) == lines
+
+
+def test_the_open_now_filter_and_the_pages_give_one_answer_for_every_corpus_value():
+    """The filter (list, map, API: Place.objects.open_at) uses hours.is_open, the place page,
+    nearby page and handout hours.state_at: for every value and moment they agree."""
+    corpus = json.loads((TEST_DATA / "hours-corpus.json").read_text())
+    for value in corpus["values"]:
+        for moment in corpus["moments"][::4]:
+            at = datetime.fromisoformat(moment).replace(tzinfo=AMSTERDAM)
+            state = hours.state_at(value, at)
+            assert hours.is_open(value, at) == bool(state and state.is_open), (value, moment)
