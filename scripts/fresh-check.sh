@@ -119,10 +119,16 @@ if [ "${1:-}" = "--inside" ]; then
 fi
 
 # --- On the host: build the root, then run the second half in private namespaces ------------
+# In braces: bash reads all of it before running it, so editing this file during a run (it
+# takes 20 minutes) cannot change what the run does.
+{
 [ "$(id -u)" = "0" ] || fail "needs root (debootstrap, chroot, mounts): run it as root or with sudo."
 command -v debootstrap >/dev/null || bash scripts/apt-ensure.sh debootstrap
 command -v curl >/dev/null || bash scripts/apt-ensure.sh curl
 mkdir -p "$work"
+# One check at a time: a second one would delete the root the first is running in.
+exec 9> "$work/.lock"
+flock -n 9 || fail "another make fresh-check is running (lock $work/.lock)."
 # A root with something still mounted in it must never be deleted (rm -rf would reach /dev).
 for dir in "$base" "$base.tmp" "$root"; do
   [ -z "$(mounts_under "$dir")" ] || fail "something is still mounted under $dir: umount it first."
@@ -177,3 +183,5 @@ leftover="$(mounts_under "$root")"
 [ -z "$leftover" ] || fail "still mounted after the check: $leftover"
 [ "$status" -eq 0 ] || exit "$status"
 say "passed: the README's lines work on a fresh Debian 12 ($(( (SECONDS - started) / 60 )) min)"
+exit 0
+}
