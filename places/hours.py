@@ -2,7 +2,7 @@
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
@@ -26,14 +26,63 @@ COMMENT = re.compile(r'"[^"]*"')
 RULE_SEPARATOR = re.compile(r";|\|\||,\s*(?=[A-Z])")
 
 
-def parse(text):
+def parse(text, year=None):
     """Parse with Dutch public holidays and time zone; raises opening_hours.ParserError.
 
-    The text is read as the specification reads it (as_specified), and every evaluation
-    looks at most LOOKAHEAD_DAYS ahead, whatever was stored."""
+    The text is read as the specification reads it (as_specified, with the public holidays
+    of `year` and the years around it), and every evaluation looks at most LOOKAHEAD_DAYS
+    ahead, whatever was stored."""
     return opening_hours.OpeningHours(
-        as_specified(text), timezone=AMSTERDAM, country="NL", max_interval_days=LOOKAHEAD_DAYS
+        as_specified(text, year or timezone.localdate().year),
+        timezone=AMSTERDAM,
+        country="NL",
+        max_interval_days=LOOKAHEAD_DAYS,
     )
+
+
+def easter(year):
+    """Easter Sunday (the anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    m = (32 + 2 * e + 2 * i - h - k) % 7
+    n = (a + 11 * h + 22 * m) // 451
+    month, day = divmod(h + m - 7 * n + 114, 31)
+    return date(year, month, day + 1)
+
+
+def public_holidays(year):
+    """The Dutch public holidays of a year: those of the Algemene termijnenwet (Nieuwjaarsdag,
+    Tweede Paas- en Pinksterdag, Hemelvaartsdag, both Kerstdagen, Koningsdag: 27 April or
+    26 April when the 27th is a Sunday) and Bevrijdingsdag, 5 May, every year. Not Goede
+    Vrijdag, and not Eerste Paas- and Pinksterdag: those are Sundays."""
+    sunday = easter(year)
+    king = date(year, 4, 27) if date(year, 4, 27).weekday() != 6 else date(year, 4, 26)
+    return sorted(
+        [
+            date(year, 1, 1),
+            sunday + timedelta(days=1),
+            king,
+            date(year, 5, 5),
+            sunday + timedelta(days=39),
+            sunday + timedelta(days=50),
+            date(year, 12, 25),
+            date(year, 12, 26),
+        ]
+    )
+
+
+def holiday_selector(year):
+    """'PH' spelled out as dates ('2026 Dec 25,2026 Dec 26,…'), for the years around `year`:
+    enough for any moment of that year and the LOOKAHEAD_DAYS after it."""
+    days = [day for y in (year - 1, year, year + 1) for day in public_holidays(y)]
+    return ",".join(f"{day.year} {MONTH_NAMES[day.month - 1]} {day.day:02d}" for day in days)
+
+
+MONTH_NAMES = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 
 RULE_AND_SEPARATOR_SPLIT = re.compile(r";|\|\|")
@@ -44,15 +93,15 @@ STATE_WORD = re.compile(r"\b(?:open|closed|off|unknown)$")
 HOLIDAY_RULE = re.compile(r"^PH\s+(?P<rest>.+)$")
 
 
-def as_specified(text):
+def as_specified(text, year):
     """The text in words the engine evaluates as the OSM specification does.
 
     - A rule whose only modifier is a comment ('Sa 10:00-14:00 "inloop"', '"op afspraak"')
       is unknown by the specification (and in opening_hours.js); the engine would call it
       open. Open with a remark is written with the state: 'Sa 10:00-14:00 open "inloop"'.
-    - Bevrijdingsdag (5 May) is a public holiday every year (Algemene termijnenwet); the
-      engine's Dutch calendar lacks it, so a 'PH …' rule gets a 'May 05 …' rule beside it.
-      Goede Vrijdag is not a general holiday by that law, and stays out.
+    - 'PH' at the start of a rule becomes the dates of public_holidays(): the engine's own
+      Dutch calendar lacks Bevrijdingsdag and counts Eerste Paas- and Pinksterdag, so a
+      place open on Sundays with 'PH off' would show closed on Easter Sunday.
     """
     rules = []
     for match in RULE_AND_SEPARATOR.finditer(text.strip()):
@@ -64,7 +113,7 @@ def as_specified(text):
             rule = f"{commented['selectors']} unknown {commented['comment']}".strip()
         holiday = HOLIDAY_RULE.match(rule)
         if holiday:
-            rule = f"{rule}; May 05 {holiday['rest']}"
+            rule = f"{holiday_selector(year)} {holiday['rest']}"
         rules.append(rule + (f" {separator} " if separator else ""))
     return "".join(rules).strip()
 
@@ -205,27 +254,29 @@ def local_naive(moment):
 
 
 @lru_cache(maxsize=4096)
-def parsed(text):
-    """Parsed hours, or None when unreadable; many places share the same text."""
+def parsed(text, year=None):
+    """Parsed hours (for the public holidays around `year`), or None when unreadable; many
+    places share the same text."""
     try:
-        return parse(text)
+        return parse(text, year)
     except (opening_hours.ParserError, SyntaxError, ValueError):
         return None
 
 
 def is_open(text, moment=None):
-    hours = parsed(text) if text else None
+    moment = local_naive(moment or now())
+    hours = parsed(text, moment.year) if text else None
     if hours is None:
         return False
-    return hours.state(local_naive(moment or now()))[0] == opening_hours.State.OPEN
+    return hours.state(moment)[0] == opening_hours.State.OPEN
 
 
 def state_at(text, moment=None):
     """The one answer to "open now, and until when" for every page, list, handout and API."""
-    hours = parsed(text) if text else None
+    moment = local_naive(moment or now())
+    hours = parsed(text, moment.year) if text else None
     if hours is None:
         return None
-    moment = local_naive(moment or now())
     state, comment = hours.state(moment)
     change = next_state_change(hours, moment, state)
     # An open end ('09:00+') has no known closing time; the engine would say midnight.

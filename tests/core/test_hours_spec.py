@@ -172,3 +172,17 @@ def test_the_open_now_filter_and_the_pages_give_one_answer_for_every_corpus_valu
             at = datetime.fromisoformat(moment).replace(tzinfo=AMSTERDAM)
             state = hours.state_at(value, at)
             assert hours.is_open(value, at) == bool(state and state.is_open), (value, moment)
+
+
+def test_easter_and_whit_sunday_are_sundays_not_public_holidays():
+    """A place open on Sundays with 'PH off' is open on Eerste Paas- and Pinksterdag."""
+    for sunday in ("2027-03-28T12:00", "2027-05-16T12:00"):
+        at = datetime.fromisoformat(sunday).replace(tzinfo=AMSTERDAM)
+        assert hours.state_at("Su 10:00-16:00; PH off", at).is_open
+    boxing_day = datetime(2027, 12, 26, 12, 0, tzinfo=AMSTERDAM)  # a Sunday and Tweede Kerstdag
+    assert not hours.state_at("Su 10:00-16:00; PH off", boxing_day).is_open
+
+
+def test_kings_day_moves_to_saturday_when_the_27th_is_a_sunday():
+    assert hours.public_holidays(2031)[2].isoformat() == "2031-04-26"
+    assert hours.public_holidays(2027)[2].isoformat() == "2027-04-27"
