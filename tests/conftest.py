@@ -1,3 +1,4 @@
+import json
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -166,6 +167,18 @@ def admin_client(admin_user):
     client = Client()
     log_in(client, admin_user)
     return client
+
+
+@pytest.fixture
+def audit(caplog):
+    """The audit events logged so far, by action: audit("place.publish") -> [entry, ...]."""
+    caplog.set_level("INFO", logger="ontmoeting.audit")
+
+    def events(action):
+        lines = [json.loads(r.getMessage()) for r in caplog.records if r.name == "ontmoeting.audit"]
+        return [line for line in lines if line["action"] == action]
+
+    return events
 
 
 @pytest.fixture(autouse=True)

@@ -1,7 +1,6 @@
 """Each audit event says what happened and who did it, whatever path the change took
 (security review, issue 23 points 5 and 16)."""
 
-import json
 from html.parser import HTMLParser
 
 import pytest
@@ -12,17 +11,6 @@ from tests.helpers.accounts import log_in
 from tests.helpers.editing import form_data
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def audit(caplog):
-    caplog.set_level("INFO", logger="ontmoeting.audit")
-
-    def events(action):
-        lines = [json.loads(r.getMessage()) for r in caplog.records if r.name == "ontmoeting.audit"]
-        return [line for line in lines if line["action"] == action]
-
-    return events
 
 
 def test_unpublishing_and_closing_in_the_edit_form_are_logged(client, places, people, audit):

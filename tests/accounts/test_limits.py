@@ -1,8 +1,6 @@
 """Limits on what one visitor can make the app do: search text, password checks, reports
 and reset mails (security review, issue 23 points 6, 10, 11 and 12)."""
 
-import json
-
 import pytest
 from django.core import mail
 from django.core.cache import cache
@@ -22,17 +20,6 @@ SEARCHING_URLS = [
     ("places:api-places", {"fmt": "json"}),
     ("places:export", {"fmt": "csv"}),
 ]
-
-
-@pytest.fixture
-def audit(caplog):
-    caplog.set_level("INFO", logger="ontmoeting.audit")
-
-    def events(action):
-        lines = [json.loads(r.getMessage()) for r in caplog.records if r.name == "ontmoeting.audit"]
-        return [line for line in lines if line["action"] == action]
-
-    return events
 
 
 @pytest.mark.parametrize("name, kwargs", SEARCHING_URLS)
