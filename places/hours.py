@@ -102,9 +102,11 @@ def as_specified(text, year):
     - 'PH' at the start of a rule becomes the dates of public_holidays(): the engine's own
       Dutch calendar lacks Bevrijdingsdag and counts Eerste Paas- and Pinksterdag, so a
       place open on Sundays with 'PH off' would show closed on Easter Sunday.
+    - A simple fallback ('A || "op afspraak"') as an additional rule (see
+      with_fallback_as_additional_rule).
     """
     rules = []
-    for match in RULE_AND_SEPARATOR.finditer(text.strip()):
+    for match in RULE_AND_SEPARATOR.finditer(with_fallback_as_additional_rule(text.strip())):
         rule, separator = match.group(1).strip(), match.group(2)
         if not rule and not separator:
             break
@@ -116,6 +118,30 @@ def as_specified(text, year):
             rule = f"{holiday_selector(year)} {holiday['rest']}"
         rules.append(rule + (f" {separator} " if separator else ""))
     return "".join(rules).strip()
+
+
+# 'A || "op afspraak"': one rule, then a fallback without selectors (a state, a comment).
+SIMPLE_FALLBACK = re.compile(
+    r'^(?P<rule>(?:[^;|"]|"[^"]*")+?)\s*\|\|\s*'
+    r'(?P<fallback>(?:open|closed|off|unknown)?\s*(?:"[^"]*")?)\s*$'
+)
+
+
+def with_fallback_as_additional_rule(text):
+    """'Mo-Fr 09:00-17:00 || "op afspraak"' as '24/7 unknown "op afspraak", Mo-Fr 09:00-17:00':
+    the fallback holds wherever the rule does not, also outside its times on its days (as in
+    opening_hours.js). The engine ignores a fallback there; an additional rule (',') only
+    overrides the times it names, which is the same thing. Other fallbacks stay as typed."""
+    match = SIMPLE_FALLBACK.match(text)
+    if match is None or not match["fallback"].strip():
+        return text
+    fallback = match["fallback"].strip()
+    if not STATE_WORD_START.match(fallback):
+        fallback = f"unknown {fallback}"
+    return f"24/7 {fallback}, {match['rule'].strip()}"
+
+
+STATE_WORD_START = re.compile(r"^(?:open|closed|off|unknown)\b")
 
 
 def rule_count(text):

@@ -186,3 +186,12 @@ def test_easter_and_whit_sunday_are_sundays_not_public_holidays():
 def test_kings_day_moves_to_saturday_when_the_27th_is_a_sunday():
     assert hours.public_holidays(2031)[2].isoformat() == "2031-04-26"
     assert hours.public_holidays(2027)[2].isoformat() == "2027-04-27"
+
+
+def test_a_fallback_holds_wherever_the_rule_does_not():
+    value = 'Mo-Fr 09:00-17:00 || "op afspraak"'
+    evening = hours.state_at(value, TUESDAY_EVENING)
+    assert evening.is_unknown and evening.comment == "op afspraak"
+    assert evening.next_change == datetime(2026, 12, 9, 9, 0, tzinfo=AMSTERDAM)
+    assert hours.state_at(value, SATURDAY_NOON).is_unknown
+    assert hours.state_at(value, TUESDAY_EVENING.replace(hour=10)).is_open
