@@ -27,7 +27,8 @@ def expected_nearby(radius=1000):
         for f in features
         if f["properties"]["Categorie"] in CATEGORY_TYPES
     ]
-    return sorted((row for row in rows if row[1] <= radius), key=lambda row: row[1])
+    # Places at the same spot come in name order, as the page lists them.
+    return sorted((row for row in rows if row[1] <= radius), key=lambda row: (row[1], row[0]))
 
 
 @pytest.fixture

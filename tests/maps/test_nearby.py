@@ -143,3 +143,11 @@ def test_nearby_api_refuses_bad_input(client, street):
     assert (
         client.get(reverse("places:api-nearby"), {"lat": "48.8", "lng": "2.3"}).status_code == 400
     )
+
+
+def test_places_at_the_same_spot_are_listed_in_name_order(client, amsterdam):
+    for name in ("Zwaluw", "Anker", "Merel"):
+        PlaceFactory(name=name, location=web_point(4.8915, 52.3701))
+    response = client.get(reverse("places:nearby"), {"lat": "52.37", "lng": "4.89"})
+    names = [row["place"].name for row in response.context["rows"]]
+    assert names == ["Anker", "Merel", "Zwaluw"]
