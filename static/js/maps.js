@@ -163,10 +163,12 @@
     fetchData("zoom=" + Math.min(map.getZoom(), FIRST_ZOOM))
       .then(function (data) {
         var bounds = boundsOf(data);
-        if (!data.clustered) draw(data);
+        // Fit first, then draw: drawn before, the cluster group redraws its markers on the
+        // move that follows, closing a popup that was opened in between.
         if (fitToPlaces && bounds.isValid()) {
           map.fitBounds(bounds, { maxZoom: 15, padding: [20, 20], animate: false });
         }
+        if (!data.clustered) draw(data);
         if (data.clustered) {
           map.on("moveend", inView);
           inView();
