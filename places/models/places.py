@@ -289,9 +289,10 @@ class Place(models.Model):
 
     def wijkteams_of(self, user):
         """This person's wijkteams that work in the wijk of this place."""
+        wijkteams = self._meta.apps.get_model("places", "Wijkteam").objects
         if not roles.is_wijkteam(user) or self.buurt_id is None:
-            return user.wijkteams.none() if user.is_authenticated else Place.objects.none()
-        return user.wijkteams.filter(wijken=self.buurt.parent_id)
+            return wijkteams.none()  # anonymous visitors have no wijkteams at all
+        return wijkteams.filter(members=user, wijken=self.buurt.parent_id)
 
     def nearby(self, limit=5):
         return Place.objects.published().exclude(pk=self.pk).nearest(self.location, limit)
