@@ -2,7 +2,7 @@
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
@@ -11,6 +11,12 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
+
+from places.hours_spec import (  # noqa: F401 (public_holidays: part of this module's face)
+    RULE_AND_SEPARATOR_SPLIT,
+    evaluated,
+    public_holidays,
+)
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 MAX_LENGTH = 500
@@ -32,116 +38,13 @@ def parse(text, year=None):
     The text is read as the specification reads it (as_specified, with the public holidays
     of `year` and the years around it), and every evaluation looks at most LOOKAHEAD_DAYS
     ahead, whatever was stored."""
-    return opening_hours.OpeningHours(
-        as_specified(text, year or timezone.localdate().year),
+    return evaluated(
+        text,
+        year or timezone.localdate().year,
         timezone=AMSTERDAM,
         country="NL",
         max_interval_days=LOOKAHEAD_DAYS,
     )
-
-
-def easter(year):
-    """Easter Sunday (the anonymous Gregorian algorithm)."""
-    a, b, c = year % 19, year // 100, year % 100
-    d, e = divmod(b, 4)
-    f = (b + 8) // 25
-    g = (b - f + 1) // 3
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = divmod(c, 4)
-    m = (32 + 2 * e + 2 * i - h - k) % 7
-    n = (a + 11 * h + 22 * m) // 451
-    month, day = divmod(h + m - 7 * n + 114, 31)
-    return date(year, month, day + 1)
-
-
-def public_holidays(year):
-    """The Dutch public holidays of a year: those of the Algemene termijnenwet (Nieuwjaarsdag,
-    Tweede Paas- en Pinksterdag, Hemelvaartsdag, both Kerstdagen, Koningsdag: 27 April or
-    26 April when the 27th is a Sunday) and Bevrijdingsdag, 5 May, every year. Not Goede
-    Vrijdag, and not Eerste Paas- and Pinksterdag: those are Sundays."""
-    sunday = easter(year)
-    king = date(year, 4, 27) if date(year, 4, 27).weekday() != 6 else date(year, 4, 26)
-    return sorted(
-        [
-            date(year, 1, 1),
-            sunday + timedelta(days=1),
-            king,
-            date(year, 5, 5),
-            sunday + timedelta(days=39),
-            sunday + timedelta(days=50),
-            date(year, 12, 25),
-            date(year, 12, 26),
-        ]
-    )
-
-
-def holiday_selector(year):
-    """'PH' spelled out as dates ('2026 Dec 25,2026 Dec 26,…'), for the years around `year`:
-    enough for any moment of that year and the LOOKAHEAD_DAYS after it."""
-    days = [day for y in (year - 1, year, year + 1) for day in public_holidays(y)]
-    return ",".join(f"{day.year} {MONTH_NAMES[day.month - 1]} {day.day:02d}" for day in days)
-
-
-MONTH_NAMES = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-
-
-RULE_AND_SEPARATOR_SPLIT = re.compile(r";|\|\|")
-# One rule and the separator after it; a separator inside a comment does not count.
-RULE_AND_SEPARATOR = re.compile(r'((?:[^;|"]|"[^"]*")*)(;|\|\||$)')
-ONLY_A_COMMENT = re.compile(r'^(?P<selectors>.*?)\s*(?P<comment>"[^"]*")$')
-STATE_WORD = re.compile(r"\b(?:open|closed|off|unknown)$")
-HOLIDAY_RULE = re.compile(r"^PH\s+(?P<rest>.+)$")
-
-
-def as_specified(text, year):
-    """The text in words the engine evaluates as the OSM specification does.
-
-    - A rule whose only modifier is a comment ('Sa 10:00-14:00 "inloop"', '"op afspraak"')
-      is unknown by the specification (and in opening_hours.js); the engine would call it
-      open. Open with a remark is written with the state: 'Sa 10:00-14:00 open "inloop"'.
-    - 'PH' at the start of a rule becomes the dates of public_holidays(): the engine's own
-      Dutch calendar lacks Bevrijdingsdag and counts Eerste Paas- and Pinksterdag, so a
-      place open on Sundays with 'PH off' would show closed on Easter Sunday.
-    - A simple fallback ('A || "op afspraak"') as an additional rule (see
-      with_fallback_as_additional_rule).
-    """
-    rules = []
-    for match in RULE_AND_SEPARATOR.finditer(with_fallback_as_additional_rule(text.strip())):
-        rule, separator = match.group(1).strip(), match.group(2)
-        if not rule and not separator:
-            break
-        commented = ONLY_A_COMMENT.match(rule)
-        if commented and not STATE_WORD.search(commented["selectors"]):
-            rule = f"{commented['selectors']} unknown {commented['comment']}".strip()
-        holiday = HOLIDAY_RULE.match(rule)
-        if holiday:
-            rule = f"{holiday_selector(year)} {holiday['rest']}"
-        rules.append(rule + (f" {separator} " if separator else ""))
-    return "".join(rules).strip()
-
-
-# 'A || "op afspraak"': one rule, then a fallback without selectors (a state, a comment).
-SIMPLE_FALLBACK = re.compile(
-    r'^(?P<rule>(?:[^;|"]|"[^"]*")+?)\s*\|\|\s*'
-    r'(?P<fallback>(?:open|closed|off|unknown)?\s*(?:"[^"]*")?)\s*$'
-)
-
-
-def with_fallback_as_additional_rule(text):
-    """'Mo-Fr 09:00-17:00 || "op afspraak"' as '24/7 unknown "op afspraak", Mo-Fr 09:00-17:00':
-    the fallback holds wherever the rule does not, also outside its times on its days (as in
-    opening_hours.js). The engine ignores a fallback there; an additional rule (',') only
-    overrides the times it names, which is the same thing. Other fallbacks stay as typed."""
-    match = SIMPLE_FALLBACK.match(text)
-    if match is None or not match["fallback"].strip():
-        return text
-    fallback = match["fallback"].strip()
-    if not STATE_WORD_START.match(fallback):
-        fallback = f"unknown {fallback}"
-    return f"24/7 {fallback}, {match['rule'].strip()}"
-
-
-STATE_WORD_START = re.compile(r"^(?:open|closed|off|unknown)\b")
 
 
 def rule_count(text):

@@ -6,7 +6,7 @@ import re
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext
 
-from places.hours import RULE_AND_SEPARATOR
+from places.hours_spec import RULE_AND_SEPARATOR
 
 
 def _words():

@@ -195,3 +195,19 @@ def test_a_fallback_holds_wherever_the_rule_does_not():
     assert evening.next_change == datetime(2026, 12, 9, 9, 0, tzinfo=AMSTERDAM)
     assert hours.state_at(value, SATURDAY_NOON).is_unknown
     assert hours.state_at(value, TUESDAY_EVENING.replace(hour=10)).is_open
+
+
+def test_a_fallback_after_several_rules_holds_wherever_none_of_them_applies():
+    value = 'Mo-Fr 09:00-17:00; We 10:00-12:00; PH off || "op afspraak"'
+    wednesday = datetime(2026, 12, 9, 11, 0, tzinfo=AMSTERDAM)
+    assert hours.state_at(value, wednesday).is_open
+    assert hours.state_at(value, wednesday).next_change == wednesday.replace(hour=12)
+    afternoon = hours.state_at(value, wednesday.replace(hour=14))
+    assert afternoon.is_unknown and afternoon.comment == "op afspraak"
+    assert afternoon.next_change == datetime(2026, 12, 10, 9, 0, tzinfo=AMSTERDAM)
+    evening = hours.state_at(value, TUESDAY_EVENING)
+    assert evening.is_unknown and evening.next_change == wednesday.replace(hour=10)
+    # 'PH off' applies on Christmas (a Friday): closed, not the fallback; unknown again on Sunday.
+    christmas = hours.state_at(value, datetime(2026, 12, 25, 12, 0, tzinfo=AMSTERDAM))
+    assert not christmas.is_open and not christmas.is_unknown
+    assert christmas.next_change == datetime(2026, 12, 27, 0, 0, tzinfo=AMSTERDAM)
