@@ -172,6 +172,19 @@ class HoursState:
     next_change: datetime | None
     closing_unknown: bool = False
 
+    @property
+    def word(self):
+        return "open" if self.is_open else "unknown" if self.is_unknown else "closed"
+
+    def as_json(self):
+        """For the API: the same answer as the pages give."""
+        return {
+            "state": self.word,
+            "next_change": self.next_change.isoformat() if self.next_change else None,
+            "closing_time_known": not self.closing_unknown,
+            "comment": self.comment,
+        }
+
 
 def now():
     """The current moment; one function, so that tests can freeze it."""

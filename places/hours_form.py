@@ -8,9 +8,10 @@ grid cannot express is kept in an "advanced" field, so nothing typed is lost.
 import re
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from places.hours import validate_opening_hours
+from places.hours import suggest, validate_opening_hours
 
 DAYS = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"]
 DAY_NAMES = [
@@ -153,7 +154,28 @@ class OpeningHoursWidget(forms.MultiWidget):
         context["appointment"], context["holidays"], context["comment"], context["advanced"] = (
             subwidgets[len(DAYS) * per_day :]
         )
+        context["accept_name"] = f"{name}_accept"
+        context["suggestion"] = suggestion_for(context["advanced"]["value"])
         return context
+
+    def value_from_datadict(self, data, files, name):
+        """The accepted suggestion ('Bedoelt u …? Gebruik deze notatie') replaces the typed text."""
+        values = super().value_from_datadict(data, files, name)
+        accepted = data.get(f"{name}_accept")
+        if accepted:
+            values[-1] = accepted
+        return values
+
+
+def suggestion_for(text):
+    """The notation to offer for unreadable advanced text, or None."""
+    if not text:
+        return None
+    try:
+        validate_opening_hours(text)
+    except ValidationError:
+        return suggest(text)
+    return None
 
 
 class OpeningHoursFormField(forms.MultiValueField):

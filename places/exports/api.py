@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import condition
 from django.views.generic import View
 
+from places import hours
 from places.caching import data_etag
 from places.filters import PlaceFilter
 from places.geo import netherlands_polygon, web_point
@@ -47,7 +48,8 @@ FIELDS = [
 
 
 def places_etag(request, fmt="json"):
-    return data_etag(request, fmt)
+    """Every record says whether the place is open now: the ETag changes by the minute."""
+    return data_etag(request, fmt, hours.now().strftime("%Y%m%d%H%M"))
 
 
 def page_of(request, queryset):
@@ -85,7 +87,8 @@ class PlacesAPI(View):
         places = PlaceFilter(request.GET, queryset=published).qs.order_by("pk")
         places = places.annotate(point=Transform("location", settings.WEB_SRID))
         paginator, page = page_of(request, places.values(*FIELDS, "point"))
-        rows = [record(row) for row in (page.object_list if page else [])]
+        moment = hours.now()
+        rows = [record(row, moment) for row in (page.object_list if page else [])]
         meta = links(request, paginator, page)
         if fmt == "geojson":
             body = features.collection(
@@ -96,14 +99,21 @@ class PlacesAPI(View):
         return JsonResponse({**meta, "results": rows}, json_dumps_params={"ensure_ascii": False})
 
 
-def record(row):
+def record(row, moment):
     point = row.pop("point")
+    row["open_now"] = open_now(row["opening_hours"], moment)
     row["type"] = row.pop("place_type__slug")
     row["type_name"] = row.pop("place_type__name")
     row["buurt"] = row.pop("buurt__code")
     row["updated_at"] = row["updated_at"].isoformat()
     row["geometry"] = {"type": "Point", "coordinates": [round(point.x, 6), round(point.y, 6)]}
     return row
+
+
+def open_now(text, moment):
+    """Open, closed or unknown now, and until when: the answer the pages give."""
+    state = hours.state_at(text, moment)
+    return state.as_json() if state else None
 
 
 def geo_response(body, **cache):
@@ -137,14 +147,16 @@ class NearbyAPI(View):
             radius = 5000
         published = Place.objects.using(settings.MAP_DATABASE).published()
         places = PlaceFilter(request.GET, queryset=published).qs.only(
-            "slug", "name", "place_type_id", "location"
+            "slug", "name", "place_type_id", "location", "opening_hours"
         )
+        moment = hours.now()
         rows = [
             {
                 "slug": p.slug,
                 "name": p.name,
                 "type": p.place_type_id,
                 "distance_m": round(p.distance.m),
+                "open_now": open_now(p.opening_hours, moment),
             }
             for p in places.nearest_within(point, k, radius)
         ]

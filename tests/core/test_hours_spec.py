@@ -211,3 +211,31 @@ def test_a_fallback_after_several_rules_holds_wherever_none_of_them_applies():
     christmas = hours.state_at(value, datetime(2026, 12, 25, 12, 0, tzinfo=AMSTERDAM))
     assert not christmas.is_open and not christmas.is_unknown
     assert christmas.next_change == datetime(2026, 12, 27, 0, 0, tzinfo=AMSTERDAM)
+
+
+@pytest.mark.django_db
+def test_the_editor_accepts_the_suggested_notation_with_one_click(client, places, people):
+    kamer = places["kamer"]
+    log_in(client, people["owner"])
+    url = reverse("places:edit", args=[kamer.slug])
+    data = form_data(kamer, opening_hours_31="Ma-Vr 9-17; PH off")
+    refused = client.post(url, data).content.decode()
+    assert "Bedoelt u: Mo-Fr 09:00-17:00; PH off ?" in refused  # at the field
+    button = re.search(
+        r'<button type="submit" name="opening_hours_accept" value="([^"]*)">', refused
+    )
+    assert button and button[1] == "Mo-Fr 09:00-17:00; PH off"
+    assert "Gebruik deze notatie en sla op" in refused
+    assert Place.objects.get(pk=kamer.pk).opening_hours != "Mo-Fr 09:00-17:00; PH off"
+    saved = client.post(url, {**data, "opening_hours_accept": button[1]}, follow=True)
+    assert Place.objects.get(pk=kamer.pk).opening_hours == "Mo-Fr 09:00-17:00; PH off"
+    assert "Bedoelt u" not in saved.content.decode()
+
+
+@pytest.mark.django_db
+def test_no_suggestion_is_offered_for_readable_hours(client, places, people):
+    kamer = places["kamer"]
+    log_in(client, people["owner"])
+    data = form_data(kamer, opening_hours_31="Mo-Fr 09:00-17:00", name="")  # another error
+    page = client.post(reverse("places:edit", args=[kamer.slug]), data).content.decode()
+    assert "opening_hours_accept" not in page
