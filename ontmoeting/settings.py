@@ -185,7 +185,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "places:mine"
+# Role-aware: places/accounts/landing.py sends each person on to their work.
+LOGIN_REDIRECT_URL = "landing"
 LOGOUT_REDIRECT_URL = "places:list"
 # Sessions end after this much idle time (every request renews them).
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_IDLE_SECONDS", str(60 * 60)))

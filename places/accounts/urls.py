@@ -6,8 +6,10 @@ from django.urls import include, path
 
 from places.accounts import passwords, twofactor
 from places.accounts.invitations import InvitationView
+from places.accounts.landing import LandingView
 
 urlpatterns = [
+    path("account/start/", LandingView.as_view(), name="landing"),
     path("account/tweestaps/", twofactor.ManageView.as_view(), name="two-factor-manage"),
     path("account/tweestaps/instellen/", twofactor.SetupView.as_view(), name="two-factor-setup"),
     path("account/tweestaps/code/", twofactor.VerifyView.as_view(), name="two-factor-verify"),

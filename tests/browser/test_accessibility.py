@@ -13,6 +13,7 @@ from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
 from places import roles
+from places.accounts.landing import landing_url
 from places.importers.amsterdam import import_places
 from places.models import Place
 from surveys.models import Response, SurveyRound
@@ -76,7 +77,7 @@ def keyboard_log_in(page, live_server, username):
         tab_to(page, page.get_by_label("Code"))
         page.keyboard.type(code_for(device))
         page.keyboard.press("Enter")
-    page.wait_for_url(f"{live_server.url}/mijn-plekken/")
+    page.wait_for_url(live_server.url + landing_url(user))
 
 
 def follow_link(page, locator):

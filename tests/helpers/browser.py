@@ -5,6 +5,7 @@ import base64
 from django.contrib.auth import get_user_model
 
 from places import roles
+from places.accounts.landing import landing_url
 from tests.helpers.accounts import authenticator, code_for
 
 BLANK_PNG = base64.b64decode(
@@ -44,4 +45,4 @@ def log_in(page, live_server, username):
         page.wait_for_url("**/account/tweestaps/code/**")
         page.get_by_label("Code").fill(code_for(device))
         page.get_by_role("button", name="Bevestigen").click()
-    page.wait_for_url(f"{live_server.url}/mijn-plekken/")
+    page.wait_for_url(live_server.url + landing_url(user))
