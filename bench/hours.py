@@ -31,6 +31,11 @@ FORMS = [
     ("always open, spelled out", "Mo-Su 00:00-24:00", 3),
     ("a date range that has ended", "2020 Jan 01-2020 Dec 31 Mo 10:00-12:00", 3),
     ("every other week", "week 01-53/2 Mo 10:00-12:00", 3),
+    (
+        "a fallback after several rules",
+        'Mo-Fr 09:00-17:00; Sa 10:00-12:00; PH off || "op afspraak"',
+        5,
+    ),
     ("46 rules (the security review's value)", "24/7; " + "; ".join(["Mo-Su off"] * 45), 1),
 ]
 

@@ -4,6 +4,8 @@ import django_filters
 from django import forms
 from django.core.exceptions import BadRequest
 from django.db.models import Exists, OuterRef
+from django.db.models.functions import Lower
+from django.urls import reverse_lazy
 from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
 
@@ -30,10 +32,13 @@ def check_search_text(text):
         )
 
 
-def area_filter(kind, label):
+def area_filter(kind, label, widget=None):
     return django_filters.ModelChoiceFilter(
         label=label,
-        queryset=Area.objects.filter(kind=kind).only("code", "name", "kind"),
+        widget=widget,
+        queryset=Area.objects.filter(kind=kind)
+        .only("code", "name", "kind")
+        .order_by(Lower("name"), "name"),
         to_field_name="code",
         method="filter_area",
         empty_label=_("all"),
@@ -73,7 +78,17 @@ class PlaceFilter(django_filters.FilterSet):
     )
     gemeente = area_filter(Area.Kind.GEMEENTE, _("Municipality"))
     wijk = area_filter(Area.Kind.WIJK, _("District"))
-    buurt = area_filter(Area.Kind.BUURT, _("Neighbourhood"))
+    # Its choices follow the chosen wijk at once (static/js/area-choices.js).
+    buurt = area_filter(
+        Area.Kind.BUURT,
+        _("Neighbourhood"),
+        forms.Select(
+            attrs={
+                "data-areas-url": reverse_lazy("places:api-areas", args=["json"]),
+                "data-parent-field": "wijk",
+            }
+        ),
+    )
     doelgroep = django_filters.ModelMultipleChoiceFilter(
         label=_("Target group"),
         field_name="target_groups__slug",
@@ -92,10 +107,15 @@ class PlaceFilter(django_filters.FilterSet):
     rolstoel = django_filters.BooleanFilter(
         label=_("Wheelchair accessible"), method="filter_wheelchair", widget=forms.CheckboxInput
     )
+    ook_onbekend = django_filters.BooleanFilter(
+        label=_("Also places where that is not known"),
+        method="filter_also_unknown",
+        widget=forms.CheckboxInput,
+    )
     status = django_filters.ChoiceFilter(
         label=_("Status"),
         choices=[*Place.Status.choices, (SHOW_ALL, _("all, closed included"))],
-        empty_label=_("open (not closed)"),
+        empty_label=_("active (default)"),
         method="filter_status",
     )
 
@@ -145,14 +165,25 @@ class PlaceFilter(django_filters.FilterSet):
     def filter_area(self, queryset, name, value):
         return queryset.in_area(value)
 
+    @property
+    def also_unknown(self):
+        """'Open now' and 'wheelchair accessible' also take the places where it is not known."""
+        return bool(self.form.cleaned_data.get("ook_onbekend"))
+
     def filter_open_now(self, queryset, name, value):
-        return queryset.open_at(hours.now()) if value else queryset
+        return queryset.open_at(hours.now(), self.also_unknown) if value else queryset
 
     def filter_open_at(self, queryset, name, value):
-        return queryset.open_at(value)
+        return queryset.open_at(value, self.also_unknown)
 
     def filter_wheelchair(self, queryset, name, value):
-        return queryset.filter(wheelchair=Place.Wheelchair.YES) if value else queryset
+        if not value:
+            return queryset
+        accepted = [Place.Wheelchair.YES] + [Place.Wheelchair.UNKNOWN] * self.also_unknown
+        return queryset.filter(wheelchair__in=accepted)
+
+    def filter_also_unknown(self, queryset, name, value):
+        return queryset  # read by the filters above
 
     def filter_status(self, queryset, name, value):
         return queryset if value == SHOW_ALL else queryset.filter(status=value)

@@ -205,12 +205,19 @@ def parsed(text, year=None):
         return None
 
 
-def is_open(text, moment=None):
+def open_or_none(text, moment=None):
+    """True (open), False (closed) or None (not known: no or unreadable hours, or unknown at
+    that moment, as 'op afspraak'); the state of state_at without the next change."""
     moment = local_naive(moment or now())
     hours = parsed(text, moment.year) if text else None
     if hours is None:
-        return False
-    return hours.state(moment)[0] == opening_hours.State.OPEN
+        return None
+    state = hours.state(moment)[0]
+    return None if state == opening_hours.State.UNKNOWN else state == opening_hours.State.OPEN
+
+
+def is_open(text, moment=None):
+    return open_or_none(text, moment) is True
 
 
 def state_at(text, moment=None):

@@ -86,10 +86,22 @@ class PlaceQuerySet(models.QuerySet):
         window.srid = point.srid
         return self.filter(location__within=window, location__distance_lte=(point, D(m=metres)))
 
-    def open_at(self, moment):
-        """Places whose opening hours say they are open at that moment."""
-        rows = self.exclude(opening_hours="").values_list("pk", "opening_hours")
-        return self.filter(pk__in=[pk for pk, text in rows if hours.is_open(text, moment)])
+    def open_at(self, moment, or_unknown=False):
+        """Places whose opening hours say they are open at that moment (or_unknown: and the
+        places of which that is not known: no hours, or 'op afspraak')."""
+        wanted = {True, None} if or_unknown else {True}
+        rows = self if or_unknown else self.exclude(opening_hours="")
+        return self.with_hours_state(rows, moment, wanted)
+
+    def hours_unknown_at(self, moment):
+        """Places of which nobody can say whether they are open at that moment."""
+        return self.with_hours_state(self, moment, {None})
+
+    def with_hours_state(self, rows, moment, wanted):
+        pairs = rows.values_list("pk", "opening_hours")
+        return self.filter(
+            pk__in=[pk for pk, text in pairs if hours.open_or_none(text, moment) in wanted]
+        )
 
     def nearest_within(self, point, limit, metres):
         """The nearest `limit` places no farther than `metres`, nearest first (a list).

@@ -18,6 +18,7 @@ from django.views.generic import DetailView, ListView, TemplateView, View
 from places import hours, hours_words, panels, roles
 from places.caching import data_etag
 from places.filters import PlaceFilter
+from places.findings import findings
 from places.geo import to_web
 from places.maps import points as mapdata
 from places.models import Area, Place
@@ -59,7 +60,8 @@ class PlaceListView(FilteredPlacesMixin, ListView):
 
     @cached_property
     def list_key(self):
-        return map_data_etag(self.request)
+        # The cards say whether each place is open now: the list changes by the minute.
+        return data_etag(self.request, hours.now().strftime("%Y%m%d%H%M"))
 
     def get_paginator(self, queryset, per_page, **kwargs):
         return CachedCountPaginator(
@@ -69,12 +71,37 @@ class PlaceListView(FilteredPlacesMixin, ListView):
     def get_context_data(self, **kwargs):
         query = self.request.GET.copy()
         query.pop("page", None)
-        return super().get_context_data(
+        context = super().get_context_data(
             filter=self.get_filter(),
             query=query.urlencode(),
             list_key=self.list_key,
+            filters_used=used_filters(self.get_filter()),
             **kwargs,
         )
+        base = Place.objects.visible_to(self.request.user)
+        count = context["paginator"].count
+        context["findings"] = cache.get_or_set(
+            "findings:" + self.list_key, lambda: findings(self.request.GET, base, count), 3600
+        )
+        moment = hours.now()
+        context["cards"] = [
+            (place, hours.state_at(place.opening_hours, moment)) for place in context["object_list"]
+        ]
+        return context
+
+
+def used_filters(place_filter):
+    """How many filters are in use, for the "Filters (3)" summary on phones."""
+    if not place_filter.is_valid():
+        return 0
+    data = place_filter.form.cleaned_data
+    return sum(1 for name, value in data.items() if name in place_filter.data and filled(value))
+
+
+def filled(value):
+    if hasattr(value, "__len__") and not isinstance(value, str):
+        return len(value) > 0
+    return value not in (None, "", False)
 
 
 def map_data_etag(request):
@@ -178,6 +205,9 @@ class PlaceDetailView(DetailView):
         return response
 
 
+AREA_PAGE_SIZE = 50
+
+
 class AreaDetailView(DetailView):
     template_name = "places/area_detail.html"
     context_object_name = "area"
@@ -190,8 +220,13 @@ class AreaDetailView(DetailView):
     def get_context_data(self, **kwargs):
         area = self.object
         places = Place.objects.visible_to(self.request.user).not_closed().in_area(area)
+        # A gemeente holds hundreds of places: pages, not one table 23,000 px tall.
+        page = Paginator(places.for_listing(), AREA_PAGE_SIZE).get_page(
+            self.request.GET.get("page")
+        )
         return super().get_context_data(
-            places=places.for_listing(),
+            places=page.object_list,
+            page_obj=page,
             children=area.children.order_by("name"),
             boundary=self.boundary_geojson(area),
             **kwargs,
