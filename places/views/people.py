@@ -104,15 +104,23 @@ class ContactMomentView(LoginRequiredMixin, View):
         team = place.wijkteams_of(request.user).first()
         require(team is not None)  # a contact moment always belongs to the place's wijkteam
         form = ContactMomentForm(request.POST)
-        if form.is_valid():
-            moment = form.save(commit=False)
-            moment.place, moment.user, moment.wijkteam = place, request.user, team
-            moment.save()
-            messages.success(request, _("The contact moment is saved."))
-        else:
-            for error in form.errors.values():
-                messages.error(request, error[0])
+        if not form.is_valid():
+            return place_page_with(request, slug, form)
+        moment = form.save(commit=False)
+        moment.place, moment.user, moment.wijkteam = place, request.user, team
+        moment.save()
+        messages.success(request, _("The contact moment is saved."))
         return redirect(place)
+
+
+def place_page_with(request, slug, form):
+    """The place's page again with the contact form as typed, each error next to its field."""
+    from places.views.public import PlaceDetailView  # public imports this module's form
+
+    page = PlaceDetailView(extra_context={"contact_form": form})
+    page.setup(request, slug=slug)
+    page.object = page.get_object()
+    return page.render_to_response(page.get_context_data(), status=400)
 
 
 @method_decorator(never_cache, name="dispatch")

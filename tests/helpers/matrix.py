@@ -57,7 +57,7 @@ EXPECTED = {
     "members": members_and_editors(200, 405, outsider=(404, 405)),
     "revoke": members_and_editors(405, 302, outsider=(405, 404)),
     "claim": logged_in(200, 400),
-    "contact": logged_in(405, 403, wijkteam=(405, 302)),
+    "contact": logged_in(405, 403, wijkteam=(405, 400)),
     "mine": logged_in(200, 405),
     "my-data": logged_in(200, 405),
     "my-data-download": logged_in(200, 405),
