@@ -35,7 +35,7 @@ TEST_PACKAGES := $(RUN_PACKAGES) postgresql postgresql-15-postgis-3 chromium fon
 
 .PHONY: help run setup bench loadtest backup restore test test-postgis test-spatialite lint \
         audit format clean system-packages test-system-packages venv postgres messages \
-        demo-data demo-accounts browser-check fresh-check oracle
+        demo-data demo-accounts browser-check fresh-check oracle screenshots
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -87,6 +87,12 @@ test-postgis: browser-check ## The whole suite on PostGIS (browser tests include
 
 test-spatialite: ## The database tests again on SpatiaLite
 	DATABASE_URL= $(PY) -m pytest -p no:cacheprovider -m "not browser"
+
+screenshots: test-system-packages venv postgres messages browser-check ## The journeys at 390 and 1366 px, a picture per step, into var/screenshots/
+	@rm -rf $(VAR)/screenshots
+	@SCREENSHOTS_DIR=$(VAR)/screenshots DATABASE_URL="$(PG_URL_SH)" DJANGO_ALLOW_ASYNC_UNSAFE=true \
+	    $(PY) -m pytest -p no:cacheprovider -q tests/browser/test_journey_*.py
+	@ls $(VAR)/screenshots
 
 bench: test-system-packages venv postgres messages ## Benchmarks: S, M and 1M synthetic places on PostGIS (docs/benchmarks.md)
 	bash bench/run.sh

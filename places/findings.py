@@ -68,7 +68,7 @@ def findings(query, base, count):
             if missing:
                 also = query_without(query)
                 also[ALSO_UNKNOWN] = "on"
-                link = _("Show these places as well")
+                link = ngettext("Show it as well", "Show these places as well", missing)
                 found.append(Finding(unanswered_text(name, missing), link, url(also)))
     if count == 0:
         found += what_removes_everything(query, base, place_filter)
