@@ -12,7 +12,8 @@ import sys
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template.loader import render_to_string
-from django.views import defaults
+
+from ontmoeting import errors
 
 logger = logging.getLogger(__name__)
 
@@ -52,4 +53,4 @@ def server_error(request):
     """handler500: a database lost in a middleware (session, login) is a 503 as well."""
     if isinstance(sys.exc_info()[1], DATABASE_DOWN):
         return unavailable_response()
-    return defaults.server_error(request)
+    return errors.server_error(request)

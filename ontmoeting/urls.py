@@ -3,6 +3,8 @@ from django.http import HttpResponse
 from django.urls import include, path
 
 handler400 = "ontmoeting.errors.bad_request"
+handler403 = "ontmoeting.errors.permission_denied"
+handler404 = "ontmoeting.errors.page_not_found"
 handler500 = "ontmoeting.unavailable.server_error"
 
 

@@ -70,7 +70,8 @@ class PinWidget(UnreadablePinAsNone, LeafletWidget):
 
 
 class AdminPinWidget(UnreadablePinAsNone, LeafletAdminWidget):
-    pass
+    # The admin's map with its controls in Dutch ({% leaflet_texts %}).
+    template_name = "places/widgets/admin_pin.html"
 
 
 def is_plain_point(geometry):

@@ -22,3 +22,13 @@ def one_line(text):
     """Text for a mail header or a file name: control characters become spaces."""
     cleaned = "".join(" " if unicodedata.category(c) == "Cc" else c for c in text or "")
     return " ".join(cleaned.split())
+
+
+def sort_key(name):
+    """How a Dutch reader alphabetises a name, whatever the database's collation: case and
+    accents do not count ('de Boeg' = 'De Boeg', 'Ábc' beside 'Abc'), the ligature 'ĳ' is
+    'ij', and leading quotes or punctuation ("'t Hoekje") are skipped."""
+    decomposed = unicodedata.normalize("NFKD", (name or "").casefold())
+    letters = "".join(c for c in decomposed if not unicodedata.combining(c))
+    start = next((i for i, c in enumerate(letters) if c.isalnum()), len(letters))
+    return " ".join(letters[start:].split())[:200]

@@ -171,6 +171,9 @@ class AreasAPI(View):
         areas = Area.objects.select_related("parent").order_by("code")
         if kind in Area.Kind.values:
             areas = areas.filter(kind=kind)
+        parent = request.GET.get("parent", "")
+        if parent.isalnum():  # a CBS code: the buurten of a wijk, for the filter form
+            areas = areas.filter(parent__code=parent)
         if fmt == "geojson":
             tolerance = settings.BOUNDARY_SIMPLIFY_METRES * 5
             body = features.collection(
@@ -251,7 +254,8 @@ def openapi_document(request):
                             "name": "kind",
                             "in": "query",
                             "schema": {"type": "string", "enum": list(Area.Kind.values)},
-                        }
+                        },
+                        {"name": "parent", "in": "query", "schema": {"type": "string"}},
                     ],
                     "responses": {"200": {"description": "OK"}},
                 }

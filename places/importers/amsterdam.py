@@ -32,6 +32,8 @@ SOURCE_FIELDS = ("name", "place_type", "management_form", "street", "house_numbe
 POSTCODE = re.compile(r"^\s*(\d{4})\s*([A-Za-z]{2})\s*$")
 # Excel turns '3-5' or '1-1' into a day count since 1900: five digits from 36526 (2000) up.
 EXCEL_SERIAL = re.compile(r"^(3[6-9]|4\d|5\d)\d{3}$")
+# A Dutch house number as registers write it: '12', '12A', '65-H-H', '117-119', '22A-1'.
+HOUSE_NUMBER = re.compile(r"^\d{1,5}[A-Za-z]?(?:[-/ ]?[A-Za-z0-9]{1,5}){0,3}$")
 
 
 def read_features(path):
@@ -89,7 +91,7 @@ def parse_row(feature, types):
         "place_type": types[CATEGORY_TYPES[props.get("Categorie")]],
         "management_form": management_form(name),
         "street": str(props.get("Adres") or "").strip()[:200],
-        "house_number": str(props.get("Huisnummer") or "").strip()[:40],
+        "house_number": readable_house_number(house_number_of(props)),
         "postcode": normalise_postcode(postcode_raw) or postcode_raw[:7],
         "location": location_of(feature),
     }
@@ -97,6 +99,23 @@ def parse_row(feature, types):
         # PostgreSQL refuses text with NUL: one such row would stop the whole import.
         raise ValidationError(_("text with a NUL character (a damaged file?)"))
     return fields
+
+
+def house_number_of(props):
+    return str(props.get("Huisnummer") or "").strip()[:40]
+
+
+def readable_house_number(value):
+    """The number, or nothing when it cannot be one (an Excel date, a lost '?'): published,
+    it would send a visitor to the wrong door. The redactie is asked to look it up."""
+    if HOUSE_NUMBER.match(value) and not EXCEL_SERIAL.match(value):
+        return value
+    return ""
+
+
+def unreadable_house_number(props):
+    value = house_number_of(props)
+    return value if value and not readable_house_number(value) else ""
 
 
 def external_id_of(props):
@@ -108,11 +127,12 @@ def external_id_of(props):
     return value if len(value) <= 100 and "\x00" not in value else None
 
 
-def remarks(fields):
-    if EXCEL_SERIAL.match(fields["house_number"]):
-        yield _("house number %(value)s looks like an Excel date; kept as it is") % {
-            "value": fields["house_number"]
-        }
+def remarks(fields, number):
+    if number:
+        yield _(
+            "house number %(value)s cannot be read (an Excel date?); the address is published "
+            "without it and the place is flagged for the editors"
+        ) % {"value": number}
     if "?" in fields["name"]:
         yield _("name contains '?' where the source lost characters")
     if not fields["postcode"]:
@@ -158,9 +178,30 @@ def import_feature(number, feature, types, report):
     except ValidationError as error:
         report.refuse(row_id, "; ".join(error.messages))
         return
-    for remark in remarks(fields):
+    number = unreadable_house_number(props)
+    if number:  # published without it; a number the redactie filled in since then stays
+        fields["house_number"] = number_filled_in(external_id)
+    for remark in remarks(fields, number):
         report.warn(row_id, remark)
     report.done(category, save_place(external_id, fields))
+    if number:
+        flag_house_number(external_id, number)
+
+
+def number_filled_in(external_id):
+    places = Place.objects.filter(source=SOURCE, external_id=external_id)
+    return readable_house_number(places.values_list("house_number", flat=True).first() or "")
+
+
+def flag_house_number(external_id, number):
+    """An open report in the redactie's list (once, however often the import runs)."""
+    place = Place.objects.get(source=SOURCE, external_id=external_id)
+    message = _(
+        "Import: the house number '%(value)s' in the source cannot be read (an Excel date?). "
+        "The address is shown without a number. Look up the right number and fill it in."
+    ) % {"value": number}
+    if not place.reports.filter(message=message).exists():
+        place.reports.create(message=message)
 
 
 def save_place(external_id, fields):

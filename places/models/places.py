@@ -15,7 +15,7 @@ from places.geo import netherlands_validator
 from places.hours import OpeningHoursField
 from places.models.areas import Area
 from places.querysets import PlaceQuerySet
-from places.text import validate_one_line
+from places.text import sort_key, validate_one_line
 
 
 class PlaceType(models.Model):
@@ -96,7 +96,7 @@ class Place(models.Model):
         UNKNOWN = "onbekend", _("unknown")
 
     class Status(models.TextChoices):
-        ACTIVE = "active", _("open")
+        ACTIVE = "active", _("active")
         TEMPORARILY_CLOSED = "temporarily_closed", _("temporarily closed")
         CLOSED = "closed", _("closed")
 
@@ -113,6 +113,8 @@ class Place(models.Model):
         UNKNOWN = "unknown", _("unknown")
 
     name = models.CharField(_("name"), max_length=200, validators=[validate_one_line])
+    # The list's order, the same in every collation (places.text.sort_key); set by save().
+    sort_name = models.CharField(_("sort name"), max_length=200, editable=False, default="")
     slug = models.SlugField(_("slug"), max_length=220, unique=True)
     place_type = models.ForeignKey(
         PlaceType, verbose_name=_("type"), on_delete=models.PROTECT, related_name="places"
@@ -220,14 +222,14 @@ class Place(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = PlaceQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["updated_at"])
+    history = HistoricalRecords(excluded_fields=["updated_at", "sort_name"])
 
     class Meta:
-        ordering = ["name"]
+        ordering = ["sort_name", "name"]
         verbose_name = _("meeting place")
         verbose_name_plural = _("meeting places")
         # The list is ordered by name: with an index the first page needs no full sort.
-        indexes = [models.Index(fields=["name"], name="place_name_idx")]
+        indexes = [models.Index(fields=["sort_name", "name"], name="place_sort_name_idx")]
         constraints = [
             models.UniqueConstraint(
                 fields=["source", "external_id"],
@@ -263,6 +265,7 @@ class Place(models.Model):
             self.version += 1
         if not self.slug:
             self.slug = self.unique_slug()
+        self.sort_name = sort_key(self.name)
         self.buurt = Area.objects.buurt_at(self.location) if self.location else None
         super().save(*args, **kwargs)
 

@@ -14,8 +14,14 @@ LIMIT_PER_HOUR = 5
 
 
 class ReportForm(forms.ModelForm):
-    # A field people do not see; robots fill it in.
-    website = forms.CharField(required=False, label=gettext_lazy("Leave this field empty"))
+    # A field people do not see and screen readers do not read (off-screen, aria-hidden, out
+    # of the tab order, never autofilled); robots that fill in every field fill it in.
+    website = forms.CharField(
+        required=False,
+        label=gettext_lazy("Leave this field empty"),
+        template_name="places/widgets/honeypot.html",
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
 
     class Meta:
         model = Report

@@ -41,9 +41,31 @@ def test_other_categories_are_skipped_and_counted(amsterdam):
 def test_messy_house_numbers_are_kept_as_text_and_reported(amsterdam):
     report = import_places(MESSY, commit=True)
     assert Place.objects.get(external_id="T1").house_number == "65-H-H"
-    assert Place.objects.get(external_id="T2").house_number == "45749"
     remarks = [message for row, message in report.warnings if row == "T2"]
     assert any("Excel" in message for message in remarks)
+
+
+def test_an_unreadable_house_number_is_not_published_and_is_flagged(amsterdam):
+    import_places(MESSY, commit=True)
+    place = Place.objects.get(external_id="T2")  # "45749": Excel's 1-4 or 4-1
+    assert place.house_number == ""
+    assert "45749" not in place.address
+    assert [report.message for report in place.reports.all()] == [
+        "Import: het huisnummer '45749' in de bron is onleesbaar (een Excel-datum?). Het adres "
+        "staat er zonder nummer. Zoek het juiste nummer op en vul het in."
+    ]
+    import_places(MESSY, commit=True)  # again: one flag, not two
+    assert place.reports.count() == 1
+
+
+def test_a_house_number_the_redactie_filled_in_stays(amsterdam):
+    import_places(MESSY, commit=True)
+    place = Place.objects.get(external_id="T2")
+    place.house_number = "4-1"
+    place.save()
+    import_places(MESSY, commit=True)
+    place.refresh_from_db()
+    assert place.house_number == "4-1"
 
 
 def test_fields_are_mapped(amsterdam):

@@ -142,12 +142,12 @@ class Command(BaseCommand):
             d AS (SELECT located.*, ST_Distance(point, ST_SetSRID(ST_MakePoint(cx, cy), 28992))
                          AS dist FROM located)
             INSERT INTO places_place (
-                name, slug, place_type_id, management_form, description, street, house_number,
-                postcode, city, location, status, opening_hours, wheelchair, visitor_cost,
-                visitor_cost_note, website, email, phone, contact_name, contact_email,
+                name, sort_name, slug, place_type_id, management_form, description, street,
+                house_number, postcode, city, location, status, opening_hours, wheelchair,
+                visitor_cost, visitor_cost_note, website, email, phone, contact_name, contact_email,
                 contact_phone, internal_notes, is_published, source, external_id, version,
                 created_at, updated_at)
-            SELECT 'Synthetische plek ' || d.i, 'synthetisch-' || d.i,
+            SELECT 'Synthetische plek ' || d.i, 'synthetische plek ' || d.i, 'synthetisch-' || d.i,
                 types.ids[1 + ({pick} * 2 + d.i) %% array_length(types.ids, 1)],
                 (ARRAY['sociaal_beheer', 'gemeentelijk', 'particulier_initiatief', 'zelfbeheer',
                        'onbekend'])[1 + {pick}],
