@@ -1,8 +1,9 @@
 """Addresses and postcodes to coordinates, with PDOK's Locatieserver.
 
 The free endpoint of the Locatieserver (the Dutch government's geocoder) is called for
-real, once, with a short timeout; answers are cached. When it cannot be reached or finds
-nothing, a postcode still resolves to the middle of the places known for it.
+real, once, with a short timeout; answers are cached. When it cannot be reached, a postcode
+still resolves to the middle of the places known for it; a postcode PDOK does not know is said
+to be unknown. Its suggest endpoint offers addresses as a person types (`suggest`).
 """
 
 import hashlib
@@ -26,10 +27,16 @@ logger = logging.getLogger(__name__)
 
 POSTCODE = re.compile(r"^\s*(\d{4})\s*([A-Za-z]{2})?\s*$")
 CACHE_SECONDS = 24 * 60 * 60
+SUGGESTIONS = 6
+SUGGEST_TIMEOUT = 1.5  # seconds: a suggestion that comes later is of no use to the typist
 
 
 class GeocodeError(Exception):
     """A message for the user, in their language."""
+
+
+class NotFound(GeocodeError):
+    """PDOK answered and knows no such address or postcode: no guess from local places."""
 
 
 @dataclass(frozen=True)
@@ -50,6 +57,8 @@ def geocode(query):
         return cached
     try:
         location = pdok_lookup(query)
+    except NotFound:
+        raise
     except GeocodeError as error:
         location = postcode_fallback(query)
         if location is None:
@@ -58,39 +67,101 @@ def geocode(query):
     return location
 
 
+def full_postcode(query):
+    """'1094 pw' as '1094PW'; None when the query is not a whole postcode."""
+    match = POSTCODE.match(query)
+    return match[1] + match[2].upper() if match and match[2] else None
+
+
+def pdok_get(endpoint, params, timeout):
+    """The JSON answer of one Locatieserver endpoint ("free" or "suggest")."""
+    base = settings.PDOK_LOCATIESERVER_URL.rsplit("/", 1)[0]
+    url = f"{base}/{endpoint}?{urllib.parse.urlencode(params)}"
+    # The URL comes from settings (http(s) only, checked in places.checks), never from users.
+    request = urllib.request.Request(url, headers={"Accept": "application/json"})  # noqa: S310
+    with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
+        return json.loads(response.read())
+
+
 def pdok_lookup(query):
     params = {
         "q": query,
         "fq": "type:(adres OR postcode OR weg OR woonplaats)",
-        "fl": "id,type,weergavenaam,centroide_ll,score",
+        "fl": "id,type,weergavenaam,postcode,centroide_ll,score",
         "rows": "1",
     }
-    url = f"{settings.PDOK_LOCATIESERVER_URL}?{urllib.parse.urlencode(params)}"
-    # The URL comes from settings (http(s) only, checked in places.checks), never from users.
-    request = urllib.request.Request(url, headers={"Accept": "application/json"})  # noqa: S310
     try:
-        with urllib.request.urlopen(request, timeout=settings.GEOCODER_TIMEOUT) as response:  # noqa: S310
-            data = json.loads(response.read())
+        data = pdok_get("free", params, settings.GEOCODER_TIMEOUT)
     except (urllib.error.URLError, TimeoutError, OSError, ValueError) as error:
         logger.warning("PDOK Locatieserver unreachable: %s", error)
-        raise GeocodeError(
-            _(
-                "The address service (PDOK) cannot be reached right now. Type a postcode, "
-                "or click on the map where the address is."
-            )
-        ) from error
+        raise GeocodeError(unreachable_message(query)) from error
     return first_location(data, query)
 
 
+def unreachable_message(query):
+    if postcode := full_postcode(query):
+        # Not known here, and the service that knows every postcode cannot be asked.
+        return _(
+            "Postcode %(postcode)s is not known in this register, and the address service "
+            "(PDOK) cannot be reached right now to look it up. Click on the map where the "
+            "address is."
+        ) % {"postcode": postcode}
+    return _(
+        "The address service (PDOK) cannot be reached right now. Type a postcode, "
+        "or click on the map where the address is."
+    )
+
+
+def suggest(query):
+    """Up to SUGGESTIONS addresses, streets and places that start like the query, from PDOK's
+    suggest endpoint; an empty list when it cannot be reached (the plain search still works)."""
+    query = " ".join((query or "").split())[:100]
+    if len(query) < 3:
+        return []
+    key = "suggest:" + hashlib.sha256(query.lower().encode()).hexdigest()
+    cached = cache.get(key)
+    if cached is not None:
+        return cached
+    params = {
+        "q": query,
+        "fq": "type:(adres OR postcode OR weg OR woonplaats)",
+        "fl": "id,type,weergavenaam",
+        "rows": str(SUGGESTIONS),
+    }
+    try:
+        data = pdok_get("suggest", params, min(SUGGEST_TIMEOUT, settings.GEOCODER_TIMEOUT))
+    except (urllib.error.URLError, TimeoutError, OSError, ValueError) as error:
+        logger.warning("PDOK suggest unreachable: %s", error)
+        return []
+    names = list(dict.fromkeys(doc.get("weergavenaam") for doc in docs_of(data)))
+    names = [name for name in names if isinstance(name, str) and name][:SUGGESTIONS]
+    cache.set(key, names, CACHE_SECONDS)
+    return names
+
+
+def docs_of(data):
+    return (data.get("response") or {}).get("docs") or [] if isinstance(data, dict) else []
+
+
 def first_location(data, query):
-    docs = (data.get("response") or {}).get("docs") or [] if isinstance(data, dict) else []
-    for doc in docs:
+    postcode = full_postcode(query)
+    for doc in docs_of(data):
+        # PDOK searches loosely: for a postcode, only that very postcode is an answer.
+        if postcode and postcode not in f"{doc.get('postcode')} {doc.get('weergavenaam')}".replace(
+            " ", ""
+        ):
+            continue
         try:
             point = GEOSGeometry(doc["centroide_ll"], srid=settings.WEB_SRID)
         except (KeyError, ValueError, TypeError):
             continue
         return Location(label=doc.get("weergavenaam") or query, point=point, source="pdok")
-    raise GeocodeError(
+    if postcode:
+        raise NotFound(
+            _("Postcode %(postcode)s is not known. Check the postcode, or click on the map.")
+            % {"postcode": postcode}
+        )
+    raise NotFound(
         _("No address was found for “%(query)s”. Check the spelling, or click on the map.")
         % {"query": query}
     )

@@ -11,6 +11,7 @@ urlpatterns = [
     path("", public.PlaceListView.as_view(), name="list"),
     path("kaart.geojson", public.PlaceMapDataView.as_view(), name="map-data"),
     path("in-de-buurt/", nearby.NearbyView.as_view(), name="nearby"),
+    path("in-de-buurt/adressen.json", nearby.AddressSuggestView.as_view(), name="address-suggest"),
     path("handout/", nearby.HandoutView.as_view(), name="handout"),
     path("over/", public.AboutView.as_view(), name="about"),
     path(

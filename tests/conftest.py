@@ -70,6 +70,7 @@ def real_areas(vocabularies):
 RECORDED = {
     "hoofdweg 495a amsterdam": "hoofdweg-495a.json",
     "hoofdweg 495a, amsterdam": "hoofdweg-495a.json",
+    "hoofdweg 495a, 1055sc amsterdam": "hoofdweg-495a.json",  # as PDOK suggests it
     "1094pw": "postcode-1094pw.json",
     "1094 pw": "postcode-1094pw.json",
 }
@@ -83,24 +84,32 @@ class FakeLocatieserver(ThreadingHTTPServer):
 
     mode = "ok"
     requests = None
+    endpoints = None  # "free" or "suggest", one per request
 
-    def answer(self, query):
-        name = RECORDED.get(query.lower().strip(), "nothing-found.json")
+    def answer(self, query, endpoint="free"):
+        query = query.lower().strip()
+        if endpoint == "suggest":
+            name = "suggest-hoofdweg.json" if query.startswith("hoofdweg") else "nothing-found.json"
+        else:
+            name = RECORDED.get(query, "nothing-found.json")
         return (PDOK_ANSWERS / name).read_bytes()
 
 
 class LocatieserverHandler(BaseHTTPRequestHandler):
     def do_GET(self):  # noqa: N802 (http.server's name)
         server = self.server
-        query = parse_qs(urlparse(self.path).query).get("q", [""])[0]
+        url = urlparse(self.path)
+        query = parse_qs(url.query).get("q", [""])[0]
         server.requests.append(query)
+        endpoint = url.path.rsplit("/", 1)[-1]
+        server.endpoints.append(endpoint)
         if server.mode == "slow":
             time.sleep(1.5)
         if server.mode == "down":
             self.send_response(503)
             self.end_headers()
             return
-        body = server.answer(query)
+        body = server.answer(query, endpoint)
         self.send_response(200)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(body)))
@@ -116,6 +125,7 @@ def pdok(settings):
     """The geocoder pointed at a local server with recorded PDOK answers."""
     server = FakeLocatieserver(("127.0.0.1", 0), LocatieserverHandler)
     server.requests = []
+    server.endpoints = []
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     settings.PDOK_LOCATIESERVER_URL = f"http://127.0.0.1:{server.server_port}/free"

@@ -5,13 +5,16 @@ from django.conf import settings
 from django.contrib.gis.db.models.functions import Distance
 from django.core.exceptions import ValidationError
 from django.core.validators import slug_re
+from django.http import JsonResponse
+from django.urls import reverse_lazy
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import TemplateView
+from django.views.generic import TemplateView, View
 
 from places import hours, hours_words
 from places.filters import PlaceFilter
 from places.geo import netherlands_validator, to_storage, web_point
-from places.geocoder import GeocodeError, geocode
+from places.geocoder import GeocodeError, geocode, suggest
 from places.maps import features
 from places.models import Place
 
@@ -24,7 +27,13 @@ class NearbyForm(forms.Form):
         label=_("Address or postcode"),
         required=False,
         max_length=200,
-        widget=forms.TextInput(attrs={"autocomplete": "street-address"}),
+        # static/js/address-suggest.js offers PDOK's suggestions from this URL as one types.
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "street-address",
+                "data-suggest-url": reverse_lazy("places:address-suggest"),
+            }
+        ),
     )
     lat = forms.FloatField(required=False, widget=forms.HiddenInput)
     lng = forms.FloatField(required=False, widget=forms.HiddenInput)
@@ -124,6 +133,16 @@ class NearbyView(TemplateView):
                 features=map_features(places),
             )
         return super().get_context_data(**context, **kwargs)
+
+
+class AddressSuggestView(View):
+    """PDOK's address suggestions for what is typed so far, through the app (the CSP allows
+    no other origin, and PDOK sees the server, not the person)."""
+
+    def get(self, request):
+        response = JsonResponse({"suggestions": suggest(request.GET.get("q", ""))})
+        patch_cache_control(response, public=True, max_age=60 * 60)
+        return response
 
 
 def handout_origin(query):

@@ -42,6 +42,7 @@ EXPECTED = {
     "list": public(),
     "map-data": public(),
     "nearby": public(),
+    "address-suggest": public(),
     "handout": public(),
     "about": public(),
     "accessibility": public(),
