@@ -54,3 +54,12 @@ def server_error(request):
         body = f'<!DOCTYPE html><html lang="nl"><title>Ontmoeting</title><p>{escape(message)}</p>'
         body += f'<p><a href="/">{escape(_("To the map and list of meeting places"))}</a></p>'
     return HttpResponseServerError(body)
+
+
+def csrf_failure(request, reason=""):
+    """A form sent without its check (an old tab, cookies blocked): say what to do."""
+    message = _(
+        "This form has expired or your browser did not send its cookie. Go back, reload the "
+        "page and send the form again; nothing has been saved."
+    )
+    return answer(request, "403.html", message, 403)

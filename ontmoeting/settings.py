@@ -428,3 +428,5 @@ MAP_CELLS_BELOW_ZOOM = 15
 # Pre-aggregated clusters (manage.py aggregate_map) serve low zooms for this many seconds
 # after the data changed; then live grouping takes over until they are rebuilt.
 MAP_CELLS_MAX_AGE = int(os.environ.get("MAP_CELLS_MAX_AGE", "600"))
+
+CSRF_FAILURE_VIEW = "ontmoeting.errors.csrf_failure"  # Dutch, in the site frame

@@ -119,3 +119,13 @@ def test_server_error_page_survives_a_broken_site_frame(monkeypatch):
     assert response.status_code == 500
     assert "Er ging bij ons iets mis." in html
     assert '<a href="/">Naar de kaart en lijst van ontmoetingsplekken</a>' in html
+
+
+def test_a_form_without_its_csrf_check_gets_the_dutch_page_and_saves_nothing(vocabularies):
+    checked = Client(enforce_csrf_checks=True)
+    response = checked.post("/account/login/", {"username": "iemand", "password": "x"})
+    html = response.content.decode()
+    assert response.status_code == 403
+    assert "Dit formulier is verlopen of uw browser stuurde zijn cookie niet mee." in html
+    assert "er is niets opgeslagen" in html
+    assert_way_back(html)
