@@ -211,7 +211,8 @@ class PlaceAdmin(SimpleHistoryAdmin, MapAdmin):
 
 @admin.register(Wijkteam)
 class WijkteamAdmin(admin.ModelAdmin):
-    list_display = ["name"]
+    list_display = ["name", "contact"]
+    fields = ["name", "contact", "wijken", "members"]
     filter_horizontal = ["wijken", "members"]
 
 

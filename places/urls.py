@@ -4,7 +4,7 @@ from places.accounts import privacy
 from places.exports import api
 from places.exports import views as exports
 from places.policy import views as policy
-from places.views import edit, moderation, nearby, people, public, reports, statements
+from places.views import edit, handout, moderation, nearby, people, public, reports, statements
 
 app_name = "places"
 urlpatterns = [
@@ -12,7 +12,7 @@ urlpatterns = [
     path("kaart.geojson", public.PlaceMapDataView.as_view(), name="map-data"),
     path("in-de-buurt/", nearby.NearbyView.as_view(), name="nearby"),
     path("in-de-buurt/adressen.json", nearby.AddressSuggestView.as_view(), name="address-suggest"),
-    path("handout/", nearby.HandoutView.as_view(), name="handout"),
+    path("handout/", handout.HandoutView.as_view(), name="handout"),
     path("over/", public.AboutView.as_view(), name="about"),
     path(
         "toegankelijkheid/",

@@ -10,6 +10,7 @@ from simple_history.models import HistoricalRecords
 
 from places.models.areas import Area
 from places.models.places import Place
+from places.text import validate_one_line
 
 
 class Membership(models.Model):
@@ -92,6 +93,16 @@ class Wijkteam(models.Model):
     )
     members = models.ManyToManyField(
         settings.AUTH_USER_MODEL, verbose_name=_("members"), related_name="wijkteams", blank=True
+    )
+    contact = models.CharField(
+        _("contact line"),
+        max_length=200,
+        blank=True,
+        validators=[validate_one_line],
+        help_text=_(
+            "How clients reach the team, printed on handouts: for example "
+            "“020 123 45 67 · wijkteam.west@example.nl · ma–vr 9–17 uur”."
+        ),
     )
 
     class Meta:

@@ -1,25 +1,22 @@
-"""Places near an address, a location or a click on the map, and a handout to print."""
+"""Places near an address, a location or a click on the map (the handout: views/handout.py)."""
 
 from django import forms
 from django.conf import settings
-from django.contrib.gis.db.models.functions import Distance
 from django.core.exceptions import ValidationError
-from django.core.validators import slug_re
 from django.http import JsonResponse
 from django.urls import reverse_lazy
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView, View
 
-from places import hours, hours_words
+from places import hours
 from places.filters import PlaceFilter
-from places.geo import netherlands_validator, to_storage, web_point
+from places.geo import netherlands_validator, web_point
 from places.geocoder import GeocodeError, geocode, suggest
 from places.maps import features
 from places.models import Place
 
 RADIUS_CHOICES = [(500, "500 m"), (1000, "1 km"), (2000, "2 km"), (5000, "5 km")]
-HANDOUT_MAX = 20
 
 
 class NearbyForm(forms.Form):
@@ -143,38 +140,3 @@ class AddressSuggestView(View):
         response = JsonResponse({"suggestions": suggest(request.GET.get("q", ""))})
         patch_cache_control(response, public=True, max_age=60 * 60)
         return response
-
-
-def handout_origin(query):
-    form = NearbyForm(query)
-    if form.is_valid() and None not in (form.cleaned_data["lat"], form.cleaned_data["lng"]):
-        return web_point(form.cleaned_data["lng"], form.cleaned_data["lat"])
-    return None
-
-
-class HandoutView(TemplateView):
-    """A print view of chosen places, for a wijkteam member to hand to a client."""
-
-    template_name = "places/handout.html"
-
-    def get_context_data(self, **kwargs):
-        # Only slugs reach the query (PostgreSQL refuses a NUL character with an error).
-        slugs = [s for s in self.request.GET.getlist("plek") if slug_re.match(s)][:HANDOUT_MAX]
-        places = (
-            Place.objects.visible_to(self.request.user)
-            .filter(slug__in=slugs)
-            .for_listing()
-            .prefetch_related("activities")
-        )
-        origin = handout_origin(self.request.GET)
-        if origin:
-            places = places.annotate(distance=Distance("location", to_storage(origin)))
-        by_slug = {place.slug: place for place in places}
-        chosen = [by_slug[slug] for slug in dict.fromkeys(slugs) if slug in by_slug]
-        return super().get_context_data(
-            places=[(place, hours_words.in_words(place.opening_hours)) for place in chosen],
-            with_distance=origin is not None,
-            origin_label=self.request.GET.get("vanaf", "")[:200],
-            printed_on=hours.now(),
-            **kwargs,
-        )

@@ -18,6 +18,7 @@ ROLES = ["anonymous", "owner", "wijkteam", "beleid", "redactie"]
 # Data and downloads (JSON, CSV, XLSX, GeoJSON, SVG): not pages.
 DATA = {
     "places:map-data",
+    "places:address-suggest",
     "places:dashboard-csv",
     "places:export",
     "places:api-places",
