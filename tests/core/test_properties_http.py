@@ -145,9 +145,11 @@ def test_contact_moment_form_refuses_bad_input_and_stores_nothing(client, places
     log_in(client, people["wijkteam"])
     count = ContactMoment.objects.count()
     response = client.post(reverse("places:contact", args=[places["kamer"].slug]), data)
-    assert response.status_code == 302
-    if not ContactMomentForm(data).is_valid():
+    valid = ContactMomentForm(data).is_valid()
+    assert response.status_code == (302 if valid else 400)  # an error comes back as typed
+    if not valid:
         assert ContactMoment.objects.count() == count
+        errors_in_dutch(response.context["contact_form"])
 
 
 @FAST
