@@ -4,7 +4,18 @@ from places.accounts import privacy
 from places.exports import api
 from places.exports import views as exports
 from places.policy import views as policy
-from places.views import edit, handout, moderation, nearby, people, public, reports, statements
+from places.views import (
+    edit,
+    handout,
+    history,
+    moderation,
+    nearby,
+    people,
+    propose,
+    public,
+    reports,
+    statements,
+)
 
 app_name = "places"
 urlpatterns = [
@@ -22,14 +33,14 @@ urlpatterns = [
     path("privacy/", statements.PrivacyStatementView.as_view(), name="privacy"),
     path("gebied/<str:code>/", public.AreaDetailView.as_view(), name="area"),
     # A place and what members, wijkteams and visitors do with it.
-    path("plek/nieuw/", edit.PlaceCreateView.as_view(), name="create"),
+    path("plek/nieuw/", propose.PlaceCreateView.as_view(), name="create"),
     path("plek/<slug:slug>/", public.PlaceDetailView.as_view(), name="detail"),
     path("plek/<slug:slug>/bewerken/", edit.PlaceEditView.as_view(), name="edit"),
     path("plek/<slug:slug>/klopt-nog/", edit.VerifyView.as_view(), name="verify"),
-    path("plek/<slug:slug>/geschiedenis/", edit.PlaceHistoryView.as_view(), name="history"),
+    path("plek/<slug:slug>/geschiedenis/", history.PlaceHistoryView.as_view(), name="history"),
     path(
         "plek/<slug:slug>/geschiedenis/<int:history_id>/ongedaan-maken/",
-        edit.RevertView.as_view(),
+        history.RevertView.as_view(),
         name="revert",
     ),
     path("plek/<slug:slug>/leden/", people.MembersView.as_view(), name="members"),

@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.decorators import method_decorator
@@ -61,35 +60,6 @@ class PlaceEditView(EditablePlaceMixin, TemplateView):
 
     def context(self, place, form, formsets, **extra):
         return {"place": place, "form": form, "formsets": formsets, **extra}
-
-
-class PlaceCreateView(LoginRequiredMixin, TemplateView):
-    """Propose a new place: it stays a concept until an editor publishes it."""
-
-    template_name = "places/place_form.html"
-
-    def get(self, request):
-        return self.render_to_response({"form": self.form(), "formsets": [], "new": True})
-
-    def form(self, data=None):
-        form = editing.PlaceForm(data)
-        form.fields["location"].widget.csp_nonce = self.request.csp_nonce
-        return form
-
-    def post(self, request):
-        form = self.form(request.POST)
-        if not form.is_valid():
-            return self.render_to_response({"form": form, "formsets": [], "new": True}, status=400)
-        with transaction.atomic():
-            place = form.save(commit=False)
-            place.is_published = False
-            place.source = "voorgesteld"
-            place.save()
-            form.save_m2m()
-            Membership.objects.create(user=request.user, place=place)
-        messages.success(request, _("Thank you. An editor will check and publish the place."))
-        warn_about_hours(request, place.opening_hours)
-        return redirect(place)
 
 
 def warn_about_hours(request, text):

@@ -1,3 +1,4 @@
+import re
 import threading
 
 import pytest
@@ -204,11 +205,14 @@ def places_point():
 def test_a_proposer_sees_their_concept_after_saving(client, places, people):
     log_in(client, people["stranger"])
     data = form_data(places["kamer"], name="Huiskamer De Nieuwe Buur")
-    response = client.post(reverse("places:create"), data, follow=True)
+    review = client.post(reverse("places:create"), data).content.decode()
+    assert "Bedoelt u een van deze plekken?" in review  # Het Anker has the same address
+    confirm = re.search(r'name="bevestigd" value="([^"]+)"', review)[1]
+    response = client.post(reverse("places:create"), {**data, "bevestigd": confirm}, follow=True)
     assert response.status_code == 200
     page = response.content.decode()
-    assert "Huiskamer De Nieuwe Buur" in page
-    assert "Deze plek is een concept" in page
+    assert "<h1>Huiskamer De Nieuwe Buur</h1>" in page
+    assert "Wacht op controle door de redactie." in page
     client.logout()
     concept = Place.objects.get(name="Huiskamer De Nieuwe Buur")
     assert client.get(concept.get_absolute_url()).status_code == 404  # not public yet
