@@ -33,3 +33,18 @@ def for_place(place, user, can_edit):
         if context is not None:
             shown.append((panel.template, context))
     return shown
+
+
+# Lines for a place's to-do list under "Mijn plekken" that other apps add (the rondvraag:
+# its open rounds and how far the place is with them), the same way as the panels.
+_todos = []
+
+
+def register_todo(name, items):
+    """items: (place, user) -> [(text, url)]."""
+    if all(existing != name for existing, _items in _todos):
+        _todos.append((name, items))
+
+
+def todo_for(place, user):
+    return [item for _name, items in _todos for item in items(place, user)]

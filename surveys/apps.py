@@ -10,6 +10,7 @@ class SurveysConfig(AppConfig):
         # places shows the rondvraag on a place's page through its panel registry, so that
         # places never imports surveys.
         from places import panels
-        from surveys.panels import place_panel
+        from surveys.panels import place_panel, place_todo
 
         panels.register("surveys", "surveys/_place_panel.html", place_panel)
+        panels.register_todo("surveys", place_todo)

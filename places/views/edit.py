@@ -12,6 +12,7 @@ from django.views.generic import DetailView, ListView, TemplateView, View
 from places import editing, hours, roles
 from places.models import Membership, Place, YearlyCosts
 from places.permissions import EditablePlaceMixin, safe_next
+from places.todo import todo
 
 
 @method_decorator(never_cache, name="dispatch")
@@ -165,6 +166,7 @@ class MyPlacesView(LoginRequiredMixin, ListView):
     def get_context_data(self, **kwargs):
         user = self.request.user
         return super().get_context_data(
+            todos=[todo(place, user) for place in self.object_list],
             is_editor=roles.is_editor(user),
             wijkteams=user.wijkteams.all(),
             claims=user.claimrequest_set.select_related("place"),

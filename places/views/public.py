@@ -187,6 +187,8 @@ class PlaceDetailView(DetailView):
             "show_costs": can_edit or roles.is_policy(user),
             "show_notes": roles.is_policy(user),
             "show_contact_moments": sees_contacts,
+            "claim_pending": user.is_authenticated
+            and place.claims.filter(user=user, status="pending").exists(),
             # Only a wijkteam that works in the place's wijk logs contact moments with it.
             "contact_form": ContactMomentForm(initial={"date": timezone.localdate()})
             if in_wijkteam
