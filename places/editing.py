@@ -57,7 +57,8 @@ def undoable_fields(user):
     from places.roles import is_editor
 
     if is_editor(user):
-        return {field.name for field in Place._meta.concrete_fields} - NOT_COMPARED
+        fields = [*Place._meta.concrete_fields, *Place._meta.many_to_many]
+        return {field.name for field in fields} - NOT_COMPARED
     return set(MEMBER_FIELDS)
 
 
@@ -207,12 +208,28 @@ def revert_to(record, user, reason):
             if field.name in allowed and getattr(current, field.attname) != before:
                 setattr(current, field.attname, before)
                 changed.append(field.name)
-        if not changed:
+        tags = tags_to_put_back(record, current, allowed)
+        if not (changed or tags):
             return []
         current._change_reason = reason  # the row is locked: nobody saves in between
         current.save()
+        for name, ids in tags.items():
+            getattr(current, name).set(ids)  # recorded with the save above
+        changed += list(tags)
     audit.record("place.revert", current, actor=user, to_history=record.history_id, fields=changed)
     return changed
+
+
+def tags_to_put_back(record, current, allowed):
+    """{tag field: the ids in the record} for each tag field that differs now."""
+    tags = {}
+    for field in Place._meta.many_to_many:
+        if field.name in allowed:
+            column = field.m2m_reverse_name()
+            before = set(getattr(record, field.name).values_list(column, flat=True))
+            if before != set(getattr(current, field.name).values_list("pk", flat=True)):
+                tags[field.name] = before
+    return tags
 
 
 def mark_verified(place):

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from places.geo import netherlands_validator, web_point
 from places.importers.report import DryRun, ImportReport
 from places.models import Area, Place, PlaceType
+from places.models.history import import_run
 
 SOURCE = "amsterdam-mvzn"
 
@@ -150,7 +151,7 @@ def import_places(path, commit=False):
         )
     report = ImportReport()
     try:
-        with transaction.atomic():
+        with transaction.atomic(), import_run(SOURCE):
             for number, feature in enumerate(features, start=1):
                 import_feature(number, feature, types, report)
             if not commit:

@@ -74,6 +74,8 @@ class Activity(models.Model):
     mode = models.CharField(_("where"), max_length=10, choices=Mode.choices, default="on_site")
     cost = models.CharField(_("cost"), max_length=100, blank=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["place", "name"]
         verbose_name = _("activity")

@@ -8,12 +8,12 @@ from django.core.validators import MinValueValidator, RegexValidator
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from places import roles
 from places.geo import netherlands_validator
 from places.hours import OpeningHoursField
 from places.models.areas import Area
+from places.models.history import PlaceChange, PlaceHistory
 from places.querysets import PlaceQuerySet
 from places.text import sort_key, validate_one_line
 
@@ -222,7 +222,11 @@ class Place(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = PlaceQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["updated_at", "sort_name"])
+    history = PlaceHistory(
+        excluded_fields=["updated_at", "sort_name"],
+        m2m_fields=["services", "target_groups"],
+        bases=[PlaceChange],
+    )
 
     class Meta:
         ordering = ["sort_name", "name"]

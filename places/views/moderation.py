@@ -13,9 +13,9 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import FormView, TemplateView, View
 
 from places.accounts import audit, invitations
+from places.history.pages import recent_changes
 from places.models import ClaimRequest, Membership, Place, Report
 from places.permissions import EditorRequiredMixin, safe_next
-from places.views.edit import change_of
 
 
 @method_decorator(never_cache, name="dispatch")
@@ -47,15 +47,17 @@ class DashboardView(EditorMixin, TemplateView):
 
 
 class RecentChangesView(EditorMixin, TemplateView):
-    """Every change to a place, newest first, with its diff and a one-click undo."""
+    """Every change to a place, newest first, in sentences, filtered, with one-click undo;
+    an import run is one line."""
 
     template_name = "places/moderation/recent_changes.html"
 
     def get_context_data(self, **kwargs):
-        records = Place.history.select_related("history_user").order_by("-history_date")[:100]
-        return super().get_context_data(
-            changes=[change_of(r, self.request.user) for r in records], **kwargs
+        request = self.request
+        change_filter, page, entries = recent_changes(
+            request.GET, request.user, request.GET.get("pagina")
         )
+        return super().get_context_data(filter=change_filter, page=page, entries=entries, **kwargs)
 
 
 class PublishView(EditorMixin, View):

@@ -180,4 +180,4 @@ def test_history_page_shows_costs_and_membership_changes(client, places, people)
     YearlyCosts.objects.create(place=places["kamer"], year=2025, rent=4321)
     log_in(client, people["owner"])
     page = client.get(reverse("places:history", args=[places["kamer"].slug])).content.decode()
-    assert "4321" in page and "Olga" in page
+    assert "Huur: € 4.321,00" in page and "Lid Olga" in page
