@@ -1,6 +1,8 @@
 """Form fields and validators that refuse what Django's own let through."""
 
 import math
+import re
+from decimal import Decimal
 
 from django import forms
 from django.contrib.auth import password_validation
@@ -14,12 +16,47 @@ from django.utils.translation import ngettext
 from leaflet.admin import LeafletAdminWidget
 from leaflet.forms.widgets import LeafletWidget
 
+AMOUNT_GROUPS = re.compile(r"^-?\d{1,3}(?:\.\d{3})+$")
+
+
+def dutch_amount(text):
+    """'€ 12.000,50' -> '12000.50'; '12.000' -> '12000'; '12.5' stays: amounts as people in
+    the Netherlands type them (a comma before the cents, dots between thousands)."""
+    text = re.sub(r"[€\s\u00a0]", "", text)
+    if "," in text:
+        return text.replace(".", "").replace(",", ".")
+    if AMOUNT_GROUPS.match(text):
+        return text.replace(".", "")
+    return text
+
+
+class AmountInput(forms.TextInput):
+    """An amount in Dutch notation ('12.000,00'); what was typed is shown back as typed."""
+
+    def __init__(self, attrs=None):
+        super().__init__({"inputmode": "decimal", **(attrs or {})})
+
+    def format_value(self, value):
+        if isinstance(value, Decimal | int | float):
+            return in_dutch(value)
+        return super().format_value(value)
+
+
+def in_dutch(amount):
+    """12000.5 -> '12.000,50'."""
+    return f"{amount:,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".")
+
 
 class FiniteDecimalField(forms.DecimalField):
     """Django's DecimalField reads 'sNaN', and comparing that (has_changed, which every empty
-    extra row of a formset calls) raises InvalidOperation: a server error. Refuse it here."""
+    extra row of a formset calls) raises InvalidOperation: a server error. Refuse it here.
+    Amounts are read and shown in Dutch notation (AmountInput, dutch_amount)."""
+
+    widget = AmountInput
 
     def to_python(self, value):
+        if isinstance(value, str):
+            value = dutch_amount(value)
         value = super().to_python(value)
         if value is not None and not value.is_finite():
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid")

@@ -1,0 +1,13 @@
+"""Amounts in euros as Dutch readers write them: '€ 12.000,00'."""
+
+from django import template
+
+from places.fields import in_dutch
+
+register = template.Library()
+
+
+@register.filter
+def euro(amount):
+    """'€ 12.000,00', or '—' when the amount is not known."""
+    return "—" if amount is None or amount == "" else f"€ {in_dutch(amount)}"
