@@ -351,6 +351,8 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "ontmoeting@localhost"
 # Where people send remarks on accessibility, and the municipality's privacy officer
 # (functionaris gegevensbescherming): an e-mail address, web address or phone number.
 # Left empty, the statements show a marked placeholder.
+# The municipality whose register this is, in texts such as the rondvraag's introduction.
+MUNICIPALITY_NAME = os.environ.get("MUNICIPALITY_NAME", "Amsterdam")
 ACCESSIBILITY_CONTACT = os.environ.get("ACCESSIBILITY_CONTACT", "")
 PRIVACY_CONTACT = os.environ.get("PRIVACY_CONTACT", "")
 

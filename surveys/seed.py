@@ -1,9 +1,12 @@
-"""The 2015 Rotterdam rondvraag "de kracht van de plek" as a survey round.
+"""The rondvraag "de kracht van de plek" (the questions of a 2015 municipal rondvraag) as a
+survey round, introduced in the name of this municipality (settings.MUNICIPALITY_NAME).
 
 Used by a data migration (with the historical models), so it only creates rows.
 """
 
 import datetime
+
+from django.conf import settings
 
 from surveys.models import DILEMMAS, THEMES
 
@@ -15,6 +18,18 @@ OPEN_QUESTIONS = [
 ]
 
 
+OLD_INTRODUCTION_START = "In 2015 vroeg Rotterdam"
+
+
+def introduction():
+    return (
+        f"De gemeente {settings.MUNICIPALITY_NAME} vraagt de ontmoetingsplekken naar de kracht "
+        "van hun plek, wat er nog nodig is en waar het op aankomt. Met dezelfde vragen kijken "
+        "we elk jaar opnieuw. Het invullen duurt ongeveer een kwartier; u kunt tussendoor "
+        "opslaan en later verdergaan."
+    )
+
+
 def seed(apps, schema_editor=None):
     SurveyRound = apps.get_model("surveys", "SurveyRound")
     Section = apps.get_model("surveys", "Section")
@@ -24,12 +39,7 @@ def seed(apps, schema_editor=None):
     survey = SurveyRound.objects.create(
         title="Rondvraag: de kracht van de plek (vragenlijst 2015)",
         slug=SLUG,
-        introduction=(
-            "In 2015 vroeg Rotterdam zo'n dertig ontmoetingsplekken naar de kracht van hun "
-            "plek, wat er nog nodig is en waar het op aankomt. Met dezelfde vragen kijken we "
-            "elk jaar opnieuw. Het invullen duurt ongeveer een kwartier; u kunt tussendoor "
-            "opslaan en later verdergaan."
-        ),
+        introduction=introduction(),
         starts_on=datetime.date(2026, 11, 1),
         ends_on=datetime.date(2026, 12, 31),
         status="open",
@@ -67,3 +77,11 @@ def seed(apps, schema_editor=None):
             order=order,
             topic=code,
         )
+
+
+def rename_municipality(apps, schema_editor=None):
+    """The introduction seeded before it spoke of this municipality (it named Rotterdam)."""
+    SurveyRound = apps.get_model("surveys", "SurveyRound")
+    SurveyRound.objects.filter(slug=SLUG, introduction__startswith=OLD_INTRODUCTION_START).update(
+        introduction=introduction()
+    )
