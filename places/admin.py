@@ -123,7 +123,8 @@ class MembershipInline(admin.TabularInline):
     model = Membership
     fk_name = "place"
     extra = 0
-    raw_id_fields = ["user", "invited_by"]
+    # People are found by name, username or e-mail (the user admin's search), not by number.
+    autocomplete_fields = ["user", "invited_by"]
 
 
 @admin.register(Place)
@@ -213,25 +214,30 @@ class PlaceAdmin(SimpleHistoryAdmin, MapAdmin):
 class WijkteamAdmin(admin.ModelAdmin):
     list_display = ["name", "contact"]
     fields = ["name", "contact", "wijken", "members"]
-    filter_horizontal = ["wijken", "members"]
+    filter_horizontal = ["wijken"]
+    autocomplete_fields = ["members"]
 
 
 @admin.register(ContactMoment)
 class ContactMomentAdmin(admin.ModelAdmin):
     list_display = ["place", "date", "kind", "user", "wijkteam"]
     list_filter = ["kind", "wijkteam"]
-    raw_id_fields = ["place", "user"]
+    autocomplete_fields = ["place", "user"]
 
 
 @admin.register(ClaimRequest)
 class ClaimRequestAdmin(admin.ModelAdmin):
     list_display = ["user", "place", "status", "created_at"]
     list_filter = ["status"]
-    raw_id_fields = ["user", "place", "decided_by"]
+    autocomplete_fields = ["user", "place", "decided_by"]
 
 
 @admin.register(Report)
 class ReportAdmin(admin.ModelAdmin):
     list_display = ["place", "created_at", "status"]
     list_filter = ["status"]
-    raw_id_fields = ["place", "handled_by"]
+    autocomplete_fields = ["place", "handled_by"]
+
+
+admin.site.site_header = admin.site.site_title = _("Ontmoeting — management")
+admin.site.index_title = _("Management of the register")

@@ -34,7 +34,7 @@ class AmountInput(forms.TextInput):
     """An amount in Dutch notation ('12.000,00'); what was typed is shown back as typed."""
 
     def __init__(self, attrs=None):
-        super().__init__({"inputmode": "decimal", **(attrs or {})})
+        super().__init__({"inputmode": "decimal", "size": 10, **(attrs or {})})
 
     def format_value(self, value):
         if isinstance(value, Decimal | int | float):
