@@ -4,10 +4,10 @@ from django.contrib.gis.db.models import PointField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from leaflet.admin import LeafletGeoAdmin
-from simple_history.admin import SimpleHistoryAdmin
 
 from places.fields import AdminPinWidget, FiniteDecimalField, LocationField
 from places.filters import check_search_text
+from places.history.admin import PlainHistoryAdmin
 from places.hours_form import OpeningHoursFormField
 from places.models import (
     Activity,
@@ -128,7 +128,7 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(Place)
-class PlaceAdmin(SimpleHistoryAdmin, MapAdmin):
+class PlaceAdmin(PlainHistoryAdmin, MapAdmin):
     form = PlaceAdminForm
     formfield_overrides = FINITE_DECIMALS
     list_display = ["name", "place_type", "management_form", "status", "buurt", "is_published"]

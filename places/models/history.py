@@ -80,7 +80,7 @@ class PlaceHistory(HistoricalRecords):
 
     def m2m_changed(self, instance, action, attr, pk_set, reverse, **kwargs):
         record = getattr(instance, "_history_record", None)
-        if record is None or record[1] != _atomic_block(instance) or reverse:
+        if reverse or record is None or not _still_open(instance, record[1]):
             return super().m2m_changed(instance, action, attr, pk_set, reverse, **kwargs)
         if action in ("post_add", "post_remove", "post_clear"):
             history = record[0]
@@ -89,19 +89,29 @@ class PlaceHistory(HistoricalRecords):
             self.create_historical_record_m2ms(history, instance)
 
 
-def _atomic_block(instance):
-    """The transaction block a save happens in: tags saved in the same block belong to it."""
-    connection = connections[router.db_for_write(type(instance))]
-    if not connection.in_atomic_block:
-        return None
-    return id(connection.atomic_blocks[-1]), len(connection.atomic_blocks)
+def _connection(instance):
+    return connections[router.db_for_write(type(instance))]
+
+
+def _open_block(instance):
+    """The innermost transaction block a save happens in, with its depth."""
+    blocks = _connection(instance).atomic_blocks
+    return (blocks[-1], len(blocks) - 1) if blocks else None
+
+
+def _still_open(instance, block):
+    """Whether the block of a save is still open: tags set within it belong to the save
+    (the related manager opens a block of its own inside it)."""
+    blocks = _connection(instance).atomic_blocks
+    atomic, depth = block
+    return len(blocks) > depth and blocks[depth] is atomic
 
 
 @receiver(post_create_historical_record)
 def remember_record(sender, instance, history_instance, **kwargs):
     """The save's record, for the tags saved after it (see PlaceHistory)."""
     if isinstance(history_instance, PlaceChange):
-        block = _atomic_block(instance)
+        block = _open_block(instance)
         instance._history_record = (history_instance, block) if block else None
 
 
