@@ -5,6 +5,7 @@ from places.exports import api
 from places.exports import views as exports
 from places.policy import views as policy
 from places.views import (
+    desk,
     edit,
     handout,
     history,
@@ -75,6 +76,7 @@ urlpatterns = [
     path("api/openapi.json", api.OpenAPIView.as_view(), name="openapi"),
     # Editors.
     path("redactie/", moderation.DashboardView.as_view(), name="moderation"),
+    path("redactie/niet-gecontroleerd/", desk.UnverifiedView.as_view(), name="unverified"),
     path("redactie/wijzigingen/", moderation.RecentChangesView.as_view(), name="changes"),
     path("redactie/plek/<slug:slug>/publiceren/", moderation.PublishView.as_view(), name="publish"),
     path("redactie/plek/<slug:slug>/samenvoegen/", moderation.MergeView.as_view(), name="merge"),
@@ -82,7 +84,5 @@ urlpatterns = [
     path(
         "redactie/aanvraag/<int:pk>/", moderation.ClaimDecisionView.as_view(), name="claim-decision"
     ),
-    path(
-        "redactie/melding/<int:pk>/", moderation.ReportHandledView.as_view(), name="report-handled"
-    ),
+    path("redactie/melding/<int:pk>/", desk.ReportView.as_view(), name="report-handled"),
 ]

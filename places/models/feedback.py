@@ -26,6 +26,9 @@ class Report(models.Model):
     handled_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    handled_at = models.DateTimeField(_("handled on"), null=True, blank=True)
+    note = models.TextField(_("note of the editors"), blank=True, max_length=2000)
+    answered_at = models.DateTimeField(_("answered on"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]

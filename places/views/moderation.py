@@ -152,13 +152,6 @@ class ClaimDecisionView(EditorMixin, View):
         return redirect("places:moderation")
 
 
-class ReportHandledView(EditorMixin, View):
-    def post(self, request, pk):
-        Report.objects.filter(pk=pk).update(status=Report.Status.HANDLED, handled_by=request.user)
-        messages.success(request, _("The report is marked as handled."))
-        return redirect("places:moderation")
-
-
 class InviteForm(forms.Form):
     email = forms.EmailField(label=gettext_lazy("E-mail address of the person to invite"))
 

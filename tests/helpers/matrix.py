@@ -79,7 +79,8 @@ EXPECTED = {
     "merge": editors_only(200, 200),
     "invite": editors_only(200, 200),
     "claim-decision": editors_only(405, 302),
-    "report-handled": editors_only(405, 302),
+    "report-handled": editors_only(200, 400),
+    "unverified": editors_only(200, 302),
 }
 
 

@@ -6,16 +6,10 @@ reminder the mail server refuses does not stop the others; the command lists the
 and exits with an error, so cron reports them.
 """
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.core.management.base import BaseCommand, CommandError
-from django.db.models import Q
-from django.template.loader import render_to_string
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from places.models import Place
-from places.text import one_line
+from places import reminders
 
 
 class Command(BaseCommand):
@@ -26,25 +20,16 @@ class Command(BaseCommand):
         parser.add_argument("--commit", action="store_true", help="send (default: only list)")
 
     def handle(self, base_url, commit, **options):
-        stale = timezone.now() - timezone.timedelta(days=settings.VERIFY_AFTER_DAYS)
-        places = (
-            Place.objects.published()
-            .not_closed()
-            .filter(Q(last_verified_at__lt=stale) | Q(last_verified_at=None, created_at__lt=stale))
-            .prefetch_related("memberships__user")
-        )
+        places = reminders.stale().prefetch_related("memberships__user")
         sent, failed = 0, []
         for place in places:
-            emails = [m.user.email for m in place.memberships.all() if m.user.email]
-            self.stdout.write(f"{place.name}: {len(emails)}")
-            if commit and emails:
+            self.stdout.write(f"{place.name}: {len(reminders.addresses(place))}")
+            if commit:
                 try:
-                    self.remind(place, emails, base_url)
+                    sent += 1 if reminders.remind(place, base_url) else 0
                 except OSError as error:  # smtplib's errors are OSErrors too; go on
                     self.stdout.write("  " + _("not sent: %(error)s") % {"error": error})
                     failed.append(place.name)
-                    continue
-                sent += 1
         self.stdout.write(
             _("%(count)d places not verified; reminders sent for %(sent)d.")
             % {"count": len(places), "sent": sent}
@@ -54,13 +39,3 @@ class Command(BaseCommand):
                 _("Reminders not sent for %(count)d places: %(places)s.")
                 % {"count": len(failed), "places": ", ".join(failed)}
             )
-
-    def remind(self, place, emails, base_url):
-        send_mail(
-            _("Is the listing of %(place)s still right?") % {"place": one_line(place.name)},
-            render_to_string(
-                "places/email/verify_reminder.txt", {"place": place, "base_url": base_url}
-            ),
-            settings.DEFAULT_FROM_EMAIL,
-            emails,
-        )
