@@ -60,7 +60,7 @@ def new_value(field, place, others):
         return "https://example.org/nieuw"
     if isinstance(field, models.SlugField):
         return "nieuwe-slug"
-    return f"Nieuw: {field.name}"
+    return f"Nieuw: {field.name}"[: field.max_length].strip()
 
 
 def editable_fields():
