@@ -2,14 +2,13 @@
 rolstoel", "Gepubliceerd: ja → nee", "Samengevoegd met De Boeg". Choices by their label,
 yes/no for booleans, names for related objects, euros and dates the Dutch way, local time."""
 
-from decimal import Decimal
-
 from django.contrib.gis.db import models
 from django.utils import timezone
 from django.utils.formats import date_format, number_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
+from places.fields import in_dutch
 from places.geo import transformed
 from places.hours import OpeningHoursField
 from places.hours_words import in_words
@@ -22,8 +21,8 @@ def empty():
 
 
 def euro(amount):
-    """€ 12.000,00"""
-    return "€ " + number_format(Decimal(amount), 2, force_grouping=True)
+    """€ 12.000,00, as everywhere else (places.fields.in_dutch)."""
+    return f"€ {in_dutch(amount)}"
 
 
 def when(moment):
