@@ -27,6 +27,7 @@ class Entry:
     reason: str = ""
     record: object = None  # the place's record, for undo
     undoable: bool = False
+    slug: str = ""  # the place's slug now (a change may have been of the slug)
 
 
 def person(user):
@@ -132,8 +133,9 @@ def place_entries(records, user, words=None, show_place=False):
     """Entries of place records; a change that shows nothing to this person is left out."""
     words, seen = words or Words(), Visibility(user)
     allowed = editing.undoable_fields(user)
-    entries = []
-    for record, previous, tags in with_previous(list(records)):
+    entries, records = [], list(records)
+    slugs = dict(Place.objects.filter(pk__in={r.id for r in records}).values_list("pk", "slug"))
+    for record, previous, tags in with_previous(records):
         hidden = seen.hidden(record.instance)
         sentences, fields = [], []
         if previous is not None and record.history_type == "~":
@@ -150,7 +152,10 @@ def place_entries(records, user, words=None, show_place=False):
                 sentences=sentences,
                 reason="" if record.change_kind == ChangeKind.MERGE else reason,
                 record=record,
-                undoable=previous is not None and bool(allowed.intersection(fields)),
+                undoable=previous is not None
+                and record.id in slugs
+                and bool(allowed.intersection(fields)),
+                slug=slugs.get(record.id, ""),
             )
         )
     return entries

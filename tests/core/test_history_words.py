@@ -222,3 +222,9 @@ def test_a_change_shows_only_where_the_reader_sees_something_change(
     log_in(client, people[role])
     text = visible_text(client.get(reverse("places:history", args=[kamer.slug])))
     assert text.count("5 maart 2099") == entries
+
+
+def test_links_and_undo_use_the_places_slug_of_now(client, people, changed):
+    body = pages(client, people, changed)["recent changes"].content.decode()
+    assert f"/plek/{changed.slug}/geschiedenis/" in body  # undo forms
+    assert "/plek/buurtkamer-het-anker/" not in body  # the slug before it was changed
