@@ -9,6 +9,7 @@ from places.views import (
     edit,
     handout,
     history,
+    merging,
     moderation,
     nearby,
     people,
@@ -79,7 +80,14 @@ urlpatterns = [
     path("redactie/niet-gecontroleerd/", desk.UnverifiedView.as_view(), name="unverified"),
     path("redactie/wijzigingen/", moderation.RecentChangesView.as_view(), name="changes"),
     path("redactie/plek/<slug:slug>/publiceren/", moderation.PublishView.as_view(), name="publish"),
-    path("redactie/plek/<slug:slug>/samenvoegen/", moderation.MergeView.as_view(), name="merge"),
+    path("redactie/dubbel/", merging.DuplicatesView.as_view(), name="duplicates"),
+    path("redactie/plek/<slug:slug>/samenvoegen/", merging.MergeView.as_view(), name="merge"),
+    path(
+        "redactie/plek/<slug:slug>/samenvoegen/<slug:other>/",
+        merging.CompareView.as_view(),
+        name="merge-compare",
+    ),
+    path("redactie/samenvoeging/<int:pk>/ongedaan/", merging.UnmergeView.as_view(), name="unmerge"),
     path("redactie/plek/<slug:slug>/uitnodigen/", moderation.InviteView.as_view(), name="invite"),
     path(
         "redactie/aanvraag/<int:pk>/", moderation.ClaimDecisionView.as_view(), name="claim-decision"

@@ -1,6 +1,7 @@
 from places.models.areas import Area
 from places.models.details import COST_FIELDS, Activity, YearFigures, YearlyCosts
 from places.models.feedback import Report
+from places.models.merges import Merge
 from places.models.people import ClaimRequest, ContactMoment, Invitation, Membership, Wijkteam
 from places.models.places import Organisation, Place, PlaceType, Service, TargetGroup
 from places.models.version import DataVersion, MapCell, MapCellsBuilt
@@ -15,6 +16,7 @@ __all__ = [
     "Invitation",
     "MapCell",
     "MapCellsBuilt",
+    "Merge",
     "Membership",
     "Organisation",
     "Place",

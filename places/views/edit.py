@@ -2,16 +2,15 @@
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.http import HttpResponseRedirect
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.generic import DetailView, ListView, TemplateView, View
+from django.views.generic import ListView, TemplateView, View
 
 from places import editing, hours, roles
-from places.models import Membership, Place, YearlyCosts
-from places.permissions import EditablePlaceMixin, safe_next
+from places.models import Place
+from places.permissions import EditablePlaceMixin
 from places.todo import todo
 
 
@@ -84,75 +83,6 @@ class VerifyView(EditablePlaceMixin, View):
         editing.mark_verified(place)
         messages.success(request, _("Thank you: the listing is marked as checked today."))
         return redirect(place)
-
-
-@method_decorator(never_cache, name="dispatch")
-class PlaceHistoryView(EditablePlaceMixin, DetailView):
-    template_name = "places/place_history.html"
-    context_object_name = "place"
-
-    def get_object(self, queryset=None):
-        return self.get_place()
-
-    def get_context_data(self, **kwargs):
-        place = self.object
-        records = place.history.select_related("history_user").order_by("-history_date")
-        return super().get_context_data(
-            changes=[change_of(r, self.request.user) for r in records[:200]],
-            cost_changes=YearlyCosts.history.filter(place_id=place.pk)
-            .select_related("history_user")
-            .order_by("-history_date")[:100],
-            member_changes=Membership.history.filter(place_id=place.pk)
-            .select_related("history_user", "user")
-            .order_by("-history_date")[:100],
-            **kwargs,
-        )
-
-
-def change_of(record, user):
-    """A history record with its field-by-field difference from the one before, as far as
-    this person may see it, and whether they may undo any of it."""
-    previous = record.prev_record
-    rows, undoable = [], False
-    if previous is not None:
-        hidden = ["version", "buurt", *editing.hidden_fields(user)]
-        delta = record.diff_against(previous, excluded_fields=hidden)
-        allowed = editing.undoable_fields(user)
-        for change in delta.changes:
-            field = record.instance._meta.get_field(change.field)
-            rows.append(
-                (field.verbose_name, editing.display(change.old), editing.display(change.new))
-            )
-            undoable = undoable or change.field in allowed
-    return {"record": record, "rows": rows, "previous": previous, "undoable": undoable}
-
-
-class RevertView(EditablePlaceMixin, View):
-    """Undo one change: the place goes back to how it was just before it."""
-
-    def post(self, request, slug, history_id):
-        place = self.get_place()
-        record = get_object_or_404(place.history, history_id=history_id)
-        if record.prev_record is None:
-            messages.error(request, _("This is the first version: there is nothing to undo."))
-            return redirect("places:history", slug=slug)
-        changed = editing.revert_to(
-            record.prev_record,
-            request.user,
-            _("Undone: change of %(date)s")
-            % {"date": record.history_date.strftime("%d-%m-%Y %H:%M")},
-        )
-        if changed:
-            messages.success(request, _("The change has been undone."))
-        else:
-            messages.error(
-                request,
-                _(
-                    "Nothing was undone: the fields of this change are already as before, "
-                    "or only the editors may set them."
-                ),
-            )
-        return HttpResponseRedirect(safe_next(request, place.get_absolute_url()))
 
 
 @method_decorator(never_cache, name="dispatch")

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.generic import FormView, TemplateView, View
 
-from places.accounts import audit, invitations
+from places.accounts import invitations
 from places.history.pages import recent_changes
 from places.models import ClaimRequest, Membership, Place, Report
 from places.permissions import EditorRequiredMixin, safe_next
@@ -72,68 +72,6 @@ class PublishView(EditorMixin, View):
         else:
             messages.success(request, _("%(name)s is no longer public.") % {"name": place.name})
         return redirect(safe_next(request, place.get_absolute_url()))
-
-
-class MergeForm(forms.Form):
-    target = forms.ModelChoiceField(
-        label=gettext_lazy("Keep this place (the duplicate is merged into it)"),
-        queryset=Place.objects.none(),
-    )
-
-    def __init__(self, *args, duplicate, **kwargs):
-        super().__init__(*args, **kwargs)
-        # Duplicates lie close together: offer the ten nearest other places.
-        candidates = Place.objects.filter(merged_into=None).exclude(pk=duplicate.pk)
-        nearest = [place.pk for place in candidates.nearest(duplicate.location, 10)]
-        self.fields["target"].queryset = Place.objects.filter(pk__in=nearest)
-
-
-class MergeView(EditorMixin, FormView):
-    template_name = "places/moderation/merge.html"
-    form_class = MergeForm
-
-    def dispatch(self, request, *args, **kwargs):
-        self.duplicate = get_object_or_404(Place, slug=kwargs["slug"])
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "duplicate": self.duplicate}
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(duplicate=self.duplicate, **kwargs)
-
-    def form_valid(self, form):
-        target = form.cleaned_data["target"]
-        merge(self.duplicate, target)
-        audit.record("place.merge", self.duplicate, into=target.pk)
-        messages.success(
-            self.request,
-            _("%(duplicate)s is merged into %(target)s.")
-            % {"duplicate": self.duplicate.name, "target": target.name},
-        )
-        return redirect(target)
-
-
-@transaction.atomic
-def merge(duplicate, target):
-    """Move everything of a duplicate to the place kept; the duplicate stays on record."""
-    duplicate = Place.objects.select_for_update().get(pk=duplicate.pk)
-    for membership in duplicate.memberships.all():
-        if not target.memberships.filter(user=membership.user).exists():
-            Membership.objects.create(user=membership.user, place=target)
-        membership.delete()
-    duplicate.activities.update(place=target)
-    duplicate.contact_moments.update(place=target)
-    duplicate.reports.update(place=target)
-    duplicate.claims.update(place=target)
-    taken_years = set(target.yearly_costs.values_list("year", flat=True))
-    duplicate.yearly_costs.exclude(year__in=taken_years).update(place=target)
-    duplicate.merged_into = target
-    duplicate.is_published = False
-    duplicate.status = Place.Status.CLOSED
-    duplicate.closed_on = timezone.localdate()
-    duplicate._change_reason = f"samengevoegd met {target.name}"
-    duplicate.save()
 
 
 class ClaimDecisionView(EditorMixin, View):

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib.gis.db.models import Union
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
@@ -156,6 +156,15 @@ class PlaceDetailView(DetailView):
     template_name = "places/place_detail.html"
     context_object_name = "place"
 
+    def get(self, request, *args, **kwargs):
+        # A merged duplicate's address leads to the place kept, for good (301).
+        kept = Place.objects.filter(slug=kwargs.get("slug"), merged_into__isnull=False).first()
+        if kept is not None:
+            while kept.merged_into_id:
+                kept = kept.merged_into
+            return HttpResponsePermanentRedirect(kept.get_absolute_url())
+        return super().get(request, *args, **kwargs)
+
     def get_queryset(self):
         return (
             Place.objects.openable_by(self.request.user)
@@ -196,6 +205,10 @@ class PlaceDetailView(DetailView):
         }
         if sees_contacts:
             context["contact_moments"] = place.contact_moments.select_related("user")[:10]
+        if roles.is_editor(user):
+            context["merges_in"] = place.merges_in.filter(undone_at=None).select_related(
+                "duplicate"
+            )
         # What other apps show of the place (the rondvraag: its own scores and open rounds).
         context["panels"] = panels.for_place(place, user, can_edit)
         return context

@@ -65,7 +65,8 @@ def test_merging_moves_everything_and_keeps_the_duplicate_on_record(client, plac
     Membership.objects.create(user=people["stranger"], place=concept)
     ContactMoment.objects.create(place=concept, date=timezone.localdate(), kind="bezoek")
     log_in(client, people["redactie"])
-    response = client.post(reverse("places:merge", args=[concept.slug]), {"target": kamer.pk})
+    url = reverse("places:merge-compare", args=[concept.slug, kamer.slug])
+    response = client.post(url, {"name": "target", "bevestigd": "1"})
     assert response.status_code == 302
     concept.refresh_from_db()
     assert concept.merged_into == kamer and concept.status == "closed" and not concept.is_published

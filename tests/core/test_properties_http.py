@@ -207,14 +207,15 @@ def test_erasing_with_a_wrong_password_erases_nothing(client, people, password):
 
 
 @FAST
-@given(target=value)
-def test_merging_into_garbage_merges_nothing(client, places, people, target):
+@given(choice=value)
+def test_merging_with_garbage_choices_merges_nothing(client, places, people, choice):
     log_in(client, people["redactie"])
     concept = places["concept"]
     before = place_state(concept)
-    response = client.post(reverse("places:merge", args=[concept.slug]), {"target": target})
-    assert response.status_code in {200, 302}
-    if response.status_code == 200:
+    url = reverse("places:merge-compare", args=[concept.slug, places["kamer"].slug])
+    response = client.post(url, {"name": choice, "bevestigd": "1"})
+    if choice not in ("target", "duplicate"):
+        assert response.status_code == 400
         assert place_state(concept) == before
         errors_in_dutch(response.context["form"])
 

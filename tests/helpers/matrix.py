@@ -76,7 +76,10 @@ EXPECTED = {
     "moderation": editors_only(200, 405),
     "changes": editors_only(200, 405),
     "publish": editors_only(405, 302),
-    "merge": editors_only(200, 200),
+    "merge": editors_only(200, 405),
+    "duplicates": editors_only(200, 405),
+    "merge-compare": editors_only(200, 400),
+    "unmerge": editors_only(405, 404),
     "invite": editors_only(200, 200),
     "claim-decision": editors_only(405, 302),
     "report-handled": editors_only(200, 400),
@@ -100,6 +103,8 @@ def url_for(name, places, people):
         "export": {"fmt": "csv"},
         "api-places": {"fmt": "json"},
         "api-areas": {"fmt": "json"},
+        "merge-compare": {"slug": kamer.slug, "other": places["closed"].slug},
+        "unmerge": {"pk": 999_999},
         "report-handled": {
             "pk": Report.objects.create(place=kamer, message="Het adres klopt niet").pk
         },
