@@ -1,6 +1,7 @@
 """An initiatiefnemer edits their place as a volunteer does (issue 15): the week grid's
 "copy Monday", two activities added before saving, an amount in Dutch notation; then the
-place page shows it all. axe on every page; pictures with `make screenshots`."""
+place page shows it all, the history says it in words, and the change is undone. axe on
+every page; pictures with `make screenshots`."""
 
 import os
 from pathlib import Path
@@ -67,3 +68,16 @@ def test_an_owner_fills_in_the_week_activities_and_a_contribution(
         "Samen koken",
     ]
     seen(page, "2-saved", width)
+
+    # The history says what changed in words, and the change can be undone.
+    page.get_by_role("link", name="Geschiedenis").first.click()
+    latest = page.locator("ol.changes > li").filter(has_text="Openingstijden")
+    assert latest.count() == 1
+    assert page.locator("ol.changes > li").filter(has_text="Activiteit ‘Samen koken’").count() == 1
+    assert latest.get_by_text("Openingstijden: ma–vr 10:00–16:00").count() == 1
+    assert latest.get_by_text("Kosten van een bezoek: onbekend → een bijdrage").count() == 1
+    seen(page, "3-history", width)
+    latest.get_by_role("button", name="Ongedaan maken").click()
+    assert "De wijziging is ongedaan gemaakt" in page.inner_text("main")
+    place.refresh_from_db()
+    assert place.opening_hours == "" and place.visitor_cost == "unknown"
