@@ -1,4 +1,5 @@
 """Tables for spreadsheets: one CSV writer, with the formula guard, for every CSV download.
+Numbers are written the Dutch way (12,5; no thousands separator), text is guarded.
 
 A cell that starts with '=', '+', '-', '@', a tab or a carriage return is run as a formula
 by spreadsheet programs; it gets a leading apostrophe. Every cell is quoted as well, so that
@@ -8,6 +9,7 @@ a program that splits on ',' instead of ';' cannot find a formula in the middle 
 
 import csv
 import io
+from decimal import Decimal
 
 DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -18,12 +20,24 @@ def safe(value):
     return "'" + text if text.startswith(DANGEROUS_START) else text
 
 
+def is_number(value):
+    return isinstance(value, int | float | Decimal) and not isinstance(value, bool)
+
+
+def cell(value):
+    """One CSV cell: a number the Dutch way (decimal comma, no thousands separator, so that a
+    Dutch spreadsheet reads it as a number), anything else as guarded text."""
+    if is_number(value):
+        return str(value).replace(".", ",")
+    return safe(value)
+
+
 def csv_text(header, rows):
     """A whole CSV file as text: a BOM (so that Excel reads UTF-8), ';' and quoted cells."""
     out = io.StringIO()
     out.write("\ufeff")
     writer = csv.writer(out, delimiter=";", quoting=csv.QUOTE_ALL)
-    writer.writerow([safe(cell) for cell in header])
+    writer.writerow([safe(title) for title in header])
     for row in rows:
-        writer.writerow([safe(cell) for cell in row])
+        writer.writerow([cell(value) for value in row])
     return out.getvalue()

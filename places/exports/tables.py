@@ -8,7 +8,7 @@ import io
 
 from django.utils.translation import gettext_lazy as _
 
-from places.exports.csv import csv_text, safe
+from places.exports.csv import csv_text, is_number, safe
 from places.geo import to_web
 from places.maps import features
 
@@ -53,12 +53,20 @@ FIGURE_FIELDS = (
 )
 
 
+# How the workbook shows its numbers (a Dutch Excel shows '#,##0' as 1.234).
+DISPLAY_FORMATS = {"longitude": "0.000000", "latitude": "0.000000"} | {
+    name: "#,##0" for name in FIGURE_FIELDS
+}
+
+
 def columns(private):
     return PUBLIC_COLUMNS + (PRIVATE_COLUMNS if private else [])
 
 
 def row(place, private):
-    return [safe(value) for value in values_of(place, private).values()]
+    """The cells of one place: numbers stay numbers (the CSV writes them the Dutch way, the
+    workbook keeps them as numbers); text is guarded against formulas where it is written."""
+    return list(values_of(place, private).values())
 
 
 def values_of(place, private):
@@ -94,9 +102,15 @@ def as_xlsx(places, private=False):
     book = Workbook()
     sheet = book.active
     sheet.title = "Ontmoetingsplekken"
+    names = [name for name, _label in columns(private)]
     sheet.append([str(label) for _name, label in columns(private)])
     for place in places:
-        sheet.append(row(place, private))
+        sheet.append([value if is_number(value) else safe(value) for value in row(place, private)])
+    for column, name in enumerate(names, start=1):
+        shown = DISPLAY_FORMATS.get(name)
+        if shown:
+            for (value_cell,) in sheet.iter_rows(min_row=2, min_col=column, max_col=column):
+                value_cell.number_format = shown
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

@@ -2,7 +2,7 @@
 
 import json
 
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse
 from django.views.generic import View
 
 from places import roles
@@ -36,7 +36,9 @@ class ExportView(View):
         if fmt == "geojson":
             body = json.dumps(exports.as_geojson(places, private), ensure_ascii=False)
             return attachment(body.encode(), "application/geo+json", "geojson")
-        return JsonResponse(hsds.export(places), json_dumps_params={"ensure_ascii": False})
+        # Asked for from a page, the HSDS file downloads like the others.
+        body = json.dumps(hsds.export(places), ensure_ascii=False)
+        return attachment(body.encode(), "application/json", "json")
 
 
 def attachment(body, content_type, extension):
