@@ -43,6 +43,14 @@ class SurveyRound(models.Model):
     starts_on = models.DateField(_("starts on"))
     ends_on = models.DateField(_("ends on"))
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default="draft")
+    answers_named = models.BooleanField(
+        _("open answers are not anonymous"),
+        default=False,
+        help_text=_(
+            "Only when the places were told so: their names are then shown with their open "
+            "answers. Otherwise answers are shown without the place's name."
+        ),
+    )
 
     class Meta:
         ordering = ["-starts_on"]

@@ -4,6 +4,7 @@ Aggregates of fewer than MIN_GROUP responses are never shown: with small groups 
 place could be recognised.
 """
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from statistics import mean
@@ -90,12 +91,32 @@ def comparison(first, second, places):
     return {"places": len(place_ids), "rows": rows}
 
 
+@dataclass
+class OpenAnswers:
+    """Open answers per question; hidden (like the aggregates) when the selection holds
+    fewer than MIN_GROUP responding places, and without place names unless the round says
+    its answers are not anonymous."""
+
+    grouped: dict
+    n: int
+
+    @property
+    def shown(self):
+        return self.n >= MIN_GROUP
+
+
+NAME_HIDDEN = "[…]"
+
+
 def open_answers(survey, places, topic="", search=""):
-    """Open answers of submitted responses, per question, optionally per theme or matching text."""
+    """Open answers of submitted responses, per question, optionally per theme or matching
+    text: (place or None, text). A text that names its own place has the name left out."""
+    responses = submitted(survey, places)
+    n = responses.count()
+    if n < MIN_GROUP:
+        return OpenAnswers({}, n)
     answers = (
-        Answer.objects.filter(
-            response__in=submitted(survey, places), question__kind=Question.Kind.TEXT
-        )
+        Answer.objects.filter(response__in=responses, question__kind=Question.Kind.TEXT)
         .exclude(value=None)
         .select_related("question", "response__place")
         .order_by("question__section__order", "question__order", "response__place__name")
@@ -104,11 +125,21 @@ def open_answers(survey, places, topic="", search=""):
         answers = answers.filter(question__topic=topic)
     grouped = {}
     for answer in answers:
-        text = str(answer.value)
+        place, text = answer.response.place, str(answer.value)
         if search and search.lower() not in text.lower():
             continue
-        grouped.setdefault(answer.question, []).append((answer.response.place, text))
-    return grouped
+        if not survey.answers_named:
+            text, place = without_name(text, place.name), None
+        grouped.setdefault(answer.question, []).append((place, text))
+    if not survey.answers_named:  # in name order, the places could be told apart
+        grouped = {
+            question: sorted(pairs, key=lambda p: p[1]) for question, pairs in grouped.items()
+        }
+    return OpenAnswers(grouped, n)
+
+
+def without_name(text, name):
+    return re.sub(re.escape(name), NAME_HIDDEN, text, flags=re.IGNORECASE) if name else text
 
 
 def topic_name(code):

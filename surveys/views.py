@@ -154,7 +154,8 @@ class OpenAnswersView(ResultsMixin, TemplateView):
         return super().get_context_data(
             survey=survey,
             filter=result_filter,
-            grouped=results.open_answers(survey, places, topic=topic, search=search),
+            answers=results.open_answers(survey, places, topic=topic, search=search),
+            min_group=results.MIN_GROUP,
             topics=[(code, TOPIC_NAMES[code]) for code in TOPIC_NAMES],
             topic=topic,
             search=search,

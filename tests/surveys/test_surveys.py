@@ -187,9 +187,9 @@ def test_comparing_two_rounds_over_the_same_places(six_answers, survey):
 
 def test_open_answers_by_theme_and_search(six_answers, survey):
     round_, _q = survey
-    grouped = results.open_answers(round_, places_in_round(), search="aandacht")
-    assert sum(len(v) for v in grouped.values()) == 6
-    assert not results.open_answers(round_, places_in_round(), search="nergens")
+    found = results.open_answers(round_, places_in_round(), search="aandacht")
+    assert found.shown and sum(len(v) for v in found.grouped.values()) == 6
+    assert not results.open_answers(round_, places_in_round(), search="nergens").grouped
 
 
 def test_csv_export_for_excel_with_formulas_neutralised(client, survey, places, people):
