@@ -134,6 +134,14 @@ FiguresFormSet = inlineformset_factory(
 )
 
 
+def confirmed(marks, changed):
+    """The demo marks (places.demo) left when these fields were saved in a form: a value
+    somebody saved is theirs, no longer an example."""
+    tags = {"services": "service:", "target_groups": "target_group:"}
+    prefixes = tuple(tags[name] for name in changed if name in tags)
+    return [m for m in marks if m not in changed and not (prefixes and m.startswith(prefixes))]
+
+
 def save_with_version(form, formsets):
     """Save if nobody saved since the form was opened; otherwise raise Conflict.
 
@@ -149,6 +157,7 @@ def save_with_version(form, formsets):
             raise Conflict
         place = form.save(commit=False)
         place.version = expected  # save() moves it on to expected + 1, as the UPDATE did
+        place.demo_fields = confirmed(place.demo_fields, form.changed_data)
         place.save()
         form.save_m2m()
         for formset in formsets:

@@ -12,7 +12,7 @@ from places.models import Place
 from places.models.history import ChangeKind
 
 # Technical: they never change in a way a person needs to read.
-NOT_SHOWN = {"id", "version", "created_at", "place"}
+NOT_SHOWN = {"id", "version", "created_at", "place", "demo_fields"}
 CONTACT_FIELDS = {"contact_name", "contact_email", "contact_phone"}
 TAGS = ("services", "target_groups")
 

@@ -207,6 +207,9 @@ def flag_house_number(external_id, number):
 
 def save_place(external_id, fields):
     place = Place.objects.filter(source=SOURCE, external_id=external_id).first()
+    if place is not None and fields["management_form"] == Place.ManagementForm.UNKNOWN:
+        # The source does not know it: keep what an editor (or the demo) filled in.
+        fields = {**fields, "management_form": place.management_form}
     if place is None:
         place = Place(source=SOURCE, external_id=external_id, is_published=True)
         action = "created"
@@ -214,6 +217,12 @@ def save_place(external_id, fields):
         return "unchanged"
     else:
         action = "updated"
+    # A value the source now gives is real: it is no longer an example (places.demo).
+    place.demo_fields = [
+        mark
+        for mark in place.demo_fields
+        if mark not in fields or getattr(place, mark) == fields[mark]
+    ]
     for name, value in fields.items():
         setattr(place, name, value)
     place.city = place.city or city_at(fields["location"])

@@ -216,6 +216,9 @@ class Place(models.Model):
     last_verified_at = models.DateTimeField(_("last verified"), null=True, blank=True)
     # Optimistic locking: a save succeeds only if nobody saved in between (see places.editing).
     version = models.PositiveIntegerField(_("version"), default=1)
+    # What `generate_demo_details` filled in (field names, "yearly_costs:2024", "activity:7"…):
+    # shown as "voorbeeldgegevens" and removed exactly by `generate_demo_details --remove`.
+    demo_fields = models.JSONField(_("demo details"), default=list, blank=True, editable=False)
     source = models.CharField(_("source"), max_length=100, blank=True)
     external_id = models.CharField(_("external id"), max_length=100, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
