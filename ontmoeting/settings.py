@@ -418,6 +418,9 @@ NEARBY_DEFAULT_RADIUS = 1000
 NEARBY_MAX_RESULTS = 100
 # A wijkteam page lists the places in its wijken without contact for this many months.
 WIJKTEAM_STALE_MONTHS = int(os.environ.get("WIJKTEAM_STALE_MONTHS", "6"))
+# Policy dashboard: areas with fewer inhabitants than this are "geen/weinig inwoners" and never
+# ranked as a gap (harbours, parks, business parks).
+POLICY_FEW_INHABITANTS = int(os.environ.get("POLICY_FEW_INHABITANTS", "50"))
 # Places not verified ("klopt nog") for this many days are flagged and their members reminded.
 VERIFY_AFTER_DAYS = int(os.environ.get("VERIFY_AFTER_DAYS", "365"))
 

@@ -6,6 +6,10 @@ buurt with the spatial index (only the places within N metres of that buurt are 
 on SpatiaLite GEOS unites all buffers once and clips per buurt. Both buffer circles with 8
 segments per quarter, so they give the same answer (tests on both databases). A wijk's figure
 is the sum over its buurten (the CBS wijk polygons are too coarse; see data/PROVENANCE.md).
+
+Where people live: a buurt's inhabitants farther than N metres are estimated as its uncovered
+share times its inhabitants (people are assumed spread evenly over the buurt); a wijk's estimate
+is the sum over its buurten with a known figure.
 """
 
 import hashlib
@@ -33,6 +37,13 @@ class AreaFigures:
     population: int | None = None
     area_m2: float = 0.0
     uncovered_m2: float = 0.0
+    people_beyond: int | None = None  # an estimate: inhabitants farther than N metres
+    unknown_parts: int = 0  # a wijk's buurten without a population figure
+
+    @property
+    def few_inhabitants(self):
+        """No or few inhabitants (harbours, parks): never a gap where people live."""
+        return self.population is not None and self.population < settings.POLICY_FEW_INHABITANTS
 
     @property
     def per_10000(self):
@@ -45,6 +56,13 @@ class AreaFigures:
         if not self.area_m2:
             return None
         return round(100 * self.uncovered_m2 / self.area_m2, 1)
+
+
+def estimate_beyond(population, area_m2, uncovered_m2):
+    """Inhabitants farther than N metres: the uncovered share of the area times its people."""
+    if population is None or not area_m2:
+        return None
+    return round(population * uncovered_m2 / area_m2)
 
 
 def buurten_in_scope(data):
@@ -156,36 +174,47 @@ def area_figures(level, places, metres, filter_key="", buurten=None):
     coverage = cached_coverage(places, metres, filter_key, buurten)
     if level == Area.Kind.BUURT:
         counts = Counter(places.values_list("buurt__code", flat=True))
-        rows = [
-            AreaFigures(
-                area=area,
-                places=counts.get(area.code, 0),
-                population=area.population,
-                area_m2=coverage.get(area.code, (0, 0, None))[0],
-                uncovered_m2=coverage.get(area.code, (0, 0, None))[1],
-            )
+        return [
+            buurt_figures(area, counts.get(area.code, 0), coverage.get(area.code))
             for area in buurten.defer("geometry").order_by("name")
         ]
-        return rows
     counts = Counter(places.values_list("buurt__parent__code", flat=True))
-    totals = defaultdict(lambda: [0.0, 0.0])
-    for code, parent in buurten.values_list("code", "parent__code"):
-        area_m2, uncovered_m2, _geometry = coverage.get(code, (0, 0, None))
-        totals[parent][0] += area_m2
-        totals[parent][1] += uncovered_m2
+    parts = defaultdict(list)
+    for buurt in buurten.defer("geometry"):
+        parts[buurt.parent_id].append(buurt_figures(buurt, 0, coverage.get(buurt.code)))
     return [
-        AreaFigures(
-            area=area,
-            places=counts.get(area.code, 0),
-            population=area.population,
-            area_m2=totals[area.code][0],
-            uncovered_m2=totals[area.code][1],
-        )
+        wijk_figures(area, counts.get(area.code, 0), parts[area.pk])
         for area in Area.objects.wijken()
         .filter(pk__in=buurten.values("parent"))
         .defer("geometry")
         .order_by("name")
     ]
+
+
+def buurt_figures(area, places, coverage):
+    area_m2, uncovered_m2, _geometry = coverage or (0, 0, None)
+    return AreaFigures(
+        area=area,
+        places=places,
+        population=area.population,
+        area_m2=area_m2,
+        uncovered_m2=uncovered_m2,
+        people_beyond=estimate_beyond(area.population, area_m2, uncovered_m2),
+    )
+
+
+def wijk_figures(area, places, buurten):
+    """A wijk's figures: the sums over its buurten (its own CBS population)."""
+    known = [b.people_beyond for b in buurten if b.people_beyond is not None]
+    return AreaFigures(
+        area=area,
+        places=places,
+        population=area.population,
+        area_m2=sum(b.area_m2 for b in buurten),
+        uncovered_m2=sum(b.uncovered_m2 for b in buurten),
+        people_beyond=sum(known) if known else None,
+        unknown_parts=len(buurten) - len(known),
+    )
 
 
 def gaps_geojson(places, metres, filter_key="", buurten=None):

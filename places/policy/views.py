@@ -1,6 +1,7 @@
 """Pages for policy staff: the dashboard per wijk and buurt, its table, costs and achievements."""
 
 from django import forms
+from django.conf import settings
 from django.db.models import Max, Q, Sum
 from django.http import HttpResponse
 from django.utils import timezone
@@ -15,7 +16,7 @@ from places.exports.csv import csv_text
 from places.filters import PlaceFilter, area_codes
 from places.models import Area, Place, YearFigures
 from places.permissions import PolicyRequiredMixin
-from places.policy import costs
+from places.policy import costs, gaps
 from places.policy import figures as policy
 from places.policy.charts import bar_chart
 
@@ -23,6 +24,7 @@ MEASURES = [
     ("aantal", gettext_lazy("number of active places")),
     ("per10k", gettext_lazy("places per 10,000 inhabitants")),
     ("dekking", gettext_lazy("share of the area farther than N metres from a place")),
+    ("inwoners", gettext_lazy("inhabitants farther than N metres from a place (estimate)")),
 ]
 SORTS = {
     "name": "area.name",
@@ -30,7 +32,6 @@ SORTS = {
     "per10k": "per_10000",
     "dekking": "uncovered_share",
 }
-COLOURS = ["#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c"]
 
 
 class DashboardForm(forms.Form):
@@ -75,11 +76,17 @@ class PolicyPageMixin(PolicyRequiredMixin):
         places, place_filter = self.filtered_places()
         key = self.request.GET.urlencode()
         rows = policy.area_figures(options["level"], places, options["metres"], key, self.buurten())
-        sort = options["sort"]
-        reverse = sort.startswith("-")
-        attribute = SORTS.get(sort.lstrip("-"), "area.name")
-        rows.sort(key=lambda row: sort_value(row, attribute), reverse=reverse)
+        sort_rows(rows, options["sort"])
         return form, options, places, place_filter, rows
+
+
+def sort_rows(rows, sort):
+    reverse = sort.startswith("-")
+    if sort.lstrip("-") == "inwoners":  # uninhabited and unknown last either way
+        rows.sort(key=lambda row: gaps.gap_key(row, most_first=reverse))
+        return
+    attribute = SORTS.get(sort.lstrip("-"), "area.name")
+    rows.sort(key=lambda row: sort_value(row, attribute), reverse=reverse)
 
 
 def sort_value(row, attribute):
@@ -89,29 +96,22 @@ def sort_value(row, attribute):
     return (value is None, value if value is not None else 0)
 
 
-def measure_of(row, measure):
-    return {"aantal": row.places, "per10k": row.per_10000, "dekking": row.uncovered_share}[measure]
-
-
-def classes(values):
-    """Five equal-interval classes over the values shown: [(low, high, colour)]."""
-    known = [v for v in values if v is not None]
-    if not known:
-        return []
-    low, high = min(known), max(known)
-    step = (high - low) / 5 or 1
-    return [
-        (round(low + i * step, 2), round(low + (i + 1) * step, 2), COLOURS[i]) for i in range(5)
-    ]
-
-
 @method_decorator(never_cache, name="dispatch")
 class DashboardView(PolicyPageMixin, TemplateView):
     template_name = "places/policy/dashboard.html"
 
     def get_context_data(self, **kwargs):
         form, options, places, place_filter, rows = self.table()
-        values = {row.area.code: measure_of(row, options["measure"]) for row in rows}
+        measure, metres = options["measure"], options["metres"]
+        values = {row.area.code: gaps.measure_of(row, measure) for row in rows}
+        classes = gaps.classes(values.values(), measure)
+        buurt_rows = (
+            rows
+            if options["level"] == "buurt"
+            else policy.area_figures(
+                "buurt", places, metres, self.request.GET.urlencode(), self.buurten()
+            )
+        )
         since = timezone.localdate() - timezone.timedelta(days=183)
         no_contact = (
             places.annotate(last=Max("contact_moments__date"))
@@ -129,16 +129,24 @@ class DashboardView(PolicyPageMixin, TemplateView):
             rows=rows,
             map_values={
                 "values": values,
-                "classes": classes(values.values()),
+                "classes": classes,
                 "level": options["level"],
+                "labels": {row.area.code: gaps.tooltip(row, measure, metres) for row in rows},
+                "sparse": []
+                if measure == "aantal"
+                else [row.area.code for row in rows if row.few_inhabitants],
             },
+            legend=gaps.legend(classes, measure),
+            map_title=map_title(measure, metres),
+            ranking=[(row, gaps.in_words(row, metres)) for row in gaps.ranking(buurt_rows)],
+            few_inhabitants=settings.POLICY_FEW_INHABITANTS,
             gaps=policy.gaps_geojson(
                 places,
                 options["metres"],
                 self.request.GET.urlencode(),
                 self.buurten(),
             )
-            if options["measure"] == "dekking"
+            if options["measure"] in ("dekking", "inwoners")
             else None,
             has_population=Area.objects.exclude(population=None).exists(),
             by_type=by_type,
@@ -151,6 +159,16 @@ class DashboardView(PolicyPageMixin, TemplateView):
             achievements=achievements(places),
             **kwargs,
         )
+
+
+def map_title(measure, metres):
+    titles = {
+        "aantal": _("Active meeting places"),
+        "per10k": _("Meeting places per 10,000 inhabitants"),
+        "dekking": _("Share of the area farther than %(metres)s m from a meeting place"),
+        "inwoners": _("Inhabitants farther than %(metres)s m from a meeting place (estimate)"),
+    }
+    return titles[measure] % {"metres": metres} if "%" in titles[measure] else titles[measure]
 
 
 def achievements(places):
@@ -189,6 +207,8 @@ class DashboardTableCSV(PolicyPageMixin, View):
             _("Active places"),
             _("Per 10,000 inhabitants"),
             _("Share farther than %(metres)s m (%%)") % {"metres": options["metres"]},
+            _("Inhabitants farther than %(metres)s m from a meeting place (estimate)")
+            % {"metres": options["metres"]},
         ]
         body = csv_text(
             header,
@@ -199,6 +219,7 @@ class DashboardTableCSV(PolicyPageMixin, View):
                     row.places,
                     "" if row.per_10000 is None else row.per_10000,
                     "" if row.uncovered_share is None else row.uncovered_share,
+                    "" if row.people_beyond is None else row.people_beyond,
                 ]
                 for row in rows
             ),

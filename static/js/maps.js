@@ -257,38 +257,68 @@
     container.dataset.loaded = String(layer.getLayers().length);
   }
 
+  var UNKNOWN_FILL = "#a0a0a0";
+  var HATCH = "url(#sparse-hatch)";
+
   function classColour(value, classes) {
-    if (value === null || value === undefined) return "#f0f0f0";
+    if (value === null || value === undefined) return UNKNOWN_FILL;
     for (var i = 0; i < classes.length; i++) {
       if (value <= classes[i][1]) return classes[i][2];
     }
-    return classes.length ? classes[classes.length - 1][2] : "#f0f0f0";
+    return classes.length ? classes[classes.length - 1][2] : UNKNOWN_FILL;
   }
 
-  function areaTooltip(name, value) {
+  function areaTooltip(name, value, words) {
     var box = document.createElement("span");
-    box.textContent = name + ": " + (value === null || value === undefined ? "—" : value);
+    box.textContent = name + ": " + (words || (value === null || value === undefined ? "?" : value));
     return box;
+  }
+
+  // Areas with no or few inhabitants are hatched: a pattern, not a colour of the legend's scale.
+  function addHatch(map) {
+    var svg = map.getPanes().overlayPane.querySelector("svg");
+    if (!svg || svg.querySelector("#sparse-hatch")) return;
+    var ns = "http://www.w3.org/2000/svg";
+    var defs = document.createElementNS(ns, "defs");
+    var pattern = document.createElementNS(ns, "pattern");
+    var attributes = { id: "sparse-hatch", width: 8, height: 8, patternUnits: "userSpaceOnUse",
+                       patternTransform: "rotate(45)" };
+    Object.keys(attributes).forEach(function (key) { pattern.setAttribute(key, attributes[key]); });
+    var back = document.createElementNS(ns, "rect");
+    back.setAttribute("width", 8); back.setAttribute("height", 8); back.setAttribute("fill", "#fff");
+    var line = document.createElementNS(ns, "line");
+    [["x1", 0], ["y1", 0], ["x2", 0], ["y2", 8], ["stroke", "#555"], ["stroke-width", 3]]
+      .forEach(function (pair) { line.setAttribute(pair[0], pair[1]); });
+    pattern.appendChild(back); pattern.appendChild(line); defs.appendChild(pattern);
+    svg.insertBefore(defs, svg.firstChild);
   }
 
   function showDashboard(map, container) {
     var data = readJSON("dashboard-values");
     var gaps = readJSON("dashboard-gaps");
+    var sparse = {};
+    (data.sparse || []).forEach(function (code) { sparse[code] = true; });
     fetch(container.dataset.areas)
       .then(function (response) { return response.json(); })
       .then(function (areas) {
         var layer = L.geoJSON(areas, {
+          // Only the areas of the chosen gemeente, wijk or buurt: the map opens fitted to them.
+          filter: function (feature) { return feature.properties.code in data.values; },
           style: function (feature) {
-            var value = data.values[feature.properties.code];
-            return { color: "#555", weight: 1, fillOpacity: 0.75,
-                     fillColor: classColour(value, data.classes) };
+            var code = feature.properties.code;
+            return { color: "#555", weight: 1, fillOpacity: sparse[code] ? 0.9 : 0.75,
+                     fillColor: sparse[code] ? HATCH : classColour(data.values[code], data.classes) };
           },
           onEachFeature: function (feature, shape) {
-            shape.bindTooltip(areaTooltip(feature.properties.name, data.values[feature.properties.code]));
+            var code = feature.properties.code;
+            shape.bindTooltip(areaTooltip(feature.properties.name, data.values[code],
+                                          (data.labels || {})[code]));
           },
         }).addTo(map);
+        addHatch(map);
         if (gaps) {
-          L.geoJSON(gaps, { style: { color: "#c0392b", weight: 1, fillColor: "#c0392b", fillOpacity: 0.5 },
+          // An outline without fill: it does not mix with the choropleth's colours.
+          L.geoJSON(gaps, { style: { color: "#000", weight: 2, dashArray: "4 3", fill: false },
                             interactive: false }).addTo(map);
         }
         if (layer.getLayers().length) map.fitBounds(layer.getBounds(), { animate: false });

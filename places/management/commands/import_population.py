@@ -2,6 +2,9 @@
 
 The file needs a column with the code (`code`, `statcode` or `gwb_code`) and one with the
 number of inhabitants (`inwoners`, `aantal_inwoners` or `population`); `;` or `,` separated.
+An empty cell or CBS's `.` means unknown: the area gets no figure (never 0). A code the register
+does not have is skipped and named. A row with a figure that is not a number refuses the whole
+file: nothing is written, and every such row is named.
 """
 
 import csv
@@ -28,37 +31,55 @@ class Command(BaseCommand):
         rows = read_rows(file)
         known = {area.code: area for area in Area.objects.defer("geometry")}
         try:
-            updated, refused = write_counts(rows, known, commit)
+            updated, notes = write_counts(rows, known, commit)
         except DatabaseError as error:
             raise database_stopped(error) from error
-        for line in refused:
+        for line in notes:
             self.stdout.write(f"  {line}")
         self.stdout.write(
             _("Updated: %(updated)d; refused: %(refused)d.")
-            % {"updated": updated, "refused": len(refused)}
+            % {"updated": updated, "refused": len(rows) - updated}
         )
         if not commit:
             self.stdout.write(_("Dry run: nothing was written. Add --commit to import."))
 
 
 def write_counts(rows, known, commit):
-    """All rows in one transaction: an interrupted import leaves the database as it was."""
-    updated, refused = 0, []
+    """All rows in one transaction: a bad row or an interrupted import changes nothing."""
+    bad = bad_rows(rows)
+    if bad:
+        raise CommandError(
+            "\n".join(
+                [_("Nothing was imported: these rows have no valid number of inhabitants."), *bad]
+            )
+        )
+    updated, notes = 0, []
     with transaction.atomic():
         for number, (code, count) in enumerate(rows, start=2):
             if code not in known:
-                refused.append(_("line %(n)d: unknown code %(code)r") % {"n": number, "code": code})
-            elif count is None:
-                refused.append(
-                    _("line %(n)d: no valid number of inhabitants for %(code)s")
+                notes.append(_("line %(n)d: unknown code %(code)r") % {"n": number, "code": code})
+                continue
+            if count is UNKNOWN:
+                notes.append(
+                    _("line %(n)d: no figure for %(code)s: inhabitants unknown")
                     % {"n": number, "code": code}
                 )
-            else:
-                Area.objects.filter(pk=known[code].pk).update(population=count)
-                updated += 1
+            population = None if count is UNKNOWN else count
+            Area.objects.filter(pk=known[code].pk).update(population=population)
+            updated += 1
         if not commit:
             transaction.set_rollback(True)
-    return updated, refused
+    return updated, notes
+
+
+def bad_rows(rows):
+    """A line for every row whose figure is neither a count nor empty (unknown)."""
+    return [
+        _("line %(n)d: no valid number of inhabitants for %(code)s")
+        % {"n": number, "code": code or "?"}
+        for number, (code, count) in enumerate(rows, start=2)
+        if count is None
+    ]
 
 
 def read_rows(path):
@@ -85,10 +106,15 @@ def read_rows(path):
 
 
 MAX_COUNT = 2**31 - 1  # what the database column holds
+UNKNOWN = object()  # an empty cell or CBS's '.': no figure published
 
 
 def as_count(text):
-    text = (text or "").strip().replace(".", "").replace(" ", "")
+    """The count in a cell, UNKNOWN for an empty cell or '.', None for anything else."""
+    text = (text or "").strip()
+    if text in ("", "."):
+        return UNKNOWN
+    text = text.replace(".", "").replace(" ", "")
     # isdecimal, not isdigit: int() cannot read digits such as '²'.
     if not text.isdecimal() or len(text) > len(str(MAX_COUNT)):
         return None
