@@ -22,7 +22,7 @@ PG_URL_SH    = $${PG_URL:-$$(cat $(VAR)/postgres-$(PG_PORT).url 2>/dev/null || e
 SECRET_FILE := $(VAR)/secret_key
 AUDIT_FILE  := $(VAR)/audit.log
 DEMO_STAMP  := $(VAR)/.demo-data-loaded
-POPULATION_STAMP := $(VAR)/.population-loaded
+DEMO_DETAILS_STAMP := $(VAR)/.demo-details-added
 # What make run's Django commands get: the secret, and the audit trail in a file of its own
 # (README, Configuration: AUDIT_LOG_FILE), so the terminal shows no JSON lines.
 RUN_ENV      = SECRET_KEY="$$(cat $(SECRET_FILE))" AUDIT_LOG_FILE=$(AUDIT_FILE)
@@ -36,7 +36,7 @@ TEST_PACKAGES := $(RUN_PACKAGES) postgresql postgresql-15-postgis-3 chromium fon
 
 .PHONY: help run setup bench loadtest backup restore test test-postgis test-spatialite lint \
         audit format clean system-packages test-system-packages venv postgres messages \
-        demo-data demo-accounts browser-check fresh-check oracle screenshots
+        demo-data demo-accounts demo-details browser-check fresh-check oracle screenshots
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -51,9 +51,9 @@ setup: system-packages venv $(SECRET_FILE) $(AUDIT_FILE) messages ## Install, mi
 	@$(RUN_ENV) $(STEP) "fix what it says above, or start over with an empty database: rm $(VAR)/ontmoeting.sqlite3" \
 	    $(MANAGE) migrate --noinput
 	@$(RUN_ENV) $(STEP) "fix what it says above (is $(VAR)/ writable?)" $(MANAGE) collectstatic --noinput -v 0
-	@$(MAKE) --no-print-directory demo-data demo-accounts
+	@$(MAKE) --no-print-directory demo-data demo-accounts demo-details
 
-demo-data: $(DEMO_STAMP) $(POPULATION_STAMP) ## Import the Amsterdam areas, places and inhabitants (once; again when the files change)
+demo-data: $(DEMO_STAMP) ## Import the Amsterdam areas and places (once; again when the files change)
 
 $(DEMO_STAMP): data/areas-amsterdam-2024.geojson data/places-amsterdam.geojson
 	@$(RUN_ENV) $(STEP) "$(IMPORT_ADVICE)" $(MANAGE) import_areas data/areas-amsterdam-2024.geojson --commit
@@ -61,9 +61,11 @@ $(DEMO_STAMP): data/areas-amsterdam-2024.geojson data/places-amsterdam.geojson
 	@$(RUN_ENV) $(STEP) "$(IMPORT_ADVICE)" $(MANAGE) generate_demo_answers --commit
 	@touch $@
 
-# CBS inhabitants per area (data/PROVENANCE.md, section 6); after the areas they belong to.
-$(POPULATION_STAMP): data/population-amsterdam-2024.csv $(DEMO_STAMP)
-	@$(RUN_ENV) $(STEP) "$(IMPORT_ADVICE)" $(MANAGE) import_population data/population-amsterdam-2024.csv --commit
+# After the accounts: the demo wijkteam logs contact moments. Once; again after a re-import.
+demo-details: $(DEMO_DETAILS_STAMP) ## Fill the places' empty details with example data, marked as demo
+
+$(DEMO_DETAILS_STAMP): $(DEMO_STAMP)
+	@$(RUN_ENV) $(STEP) "$(IMPORT_ADVICE)" $(MANAGE) generate_demo_details --commit
 	@touch $@
 
 demo-accounts: ## Create the demo accounts (passwords are printed once, when created)

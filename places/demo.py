@@ -39,7 +39,7 @@ HOURS = [
     ("Mo,We,Fr 10:00-15:00; PH off", 12),
     ("Tu-Th 13:00-17:00", 8),
     ("Mo-Fr 09:00-17:00, 19:00-21:30; PH off", 8),
-    ("Mo-Th 10:00-16:00; Tu,Th 19:00-22:00", 6),
+    ("Mo,We 10:00-16:00; Tu,Th 10:00-16:00,19:00-22:00", 6),
     ("Mo-Fr 10:00-16:00; Sa 10:00-13:00; PH off", 6),
     ('Tu,Th 10:00-12:00; PH off || "op afspraak"', 5),
     ('"op afspraak"', 5),
@@ -186,9 +186,10 @@ def add_contact_moments(place, rng, today):
     if wijkteam is None or place.contact_moments.exists():
         return []
     marks = []
-    for _n in range(rng.randint(0, 2)):
+    for _n in range(rng.choice([0, 1, 1, 2, 3])):
         moment = place.contact_moments.create(
             wijkteam=wijkteam,
+            user=wijkteam.members.order_by("pk").first(),
             date=today - datetime.timedelta(days=rng.randrange(1, 400)),
             kind=rng.choice(ContactMoment.Kind.values),
             note=rng.choice(CONTACT_NOTES),
