@@ -23,6 +23,7 @@ SECRET_FILE := $(VAR)/secret_key
 AUDIT_FILE  := $(VAR)/audit.log
 DEMO_STAMP  := $(VAR)/.demo-data-loaded
 DEMO_DETAILS_STAMP := $(VAR)/.demo-details-added
+POPULATION_STAMP := $(VAR)/.population-loaded
 # What make run's Django commands get: the secret, and the audit trail in a file of its own
 # (README, Configuration: AUDIT_LOG_FILE), so the terminal shows no JSON lines.
 RUN_ENV      = SECRET_KEY="$$(cat $(SECRET_FILE))" AUDIT_LOG_FILE=$(AUDIT_FILE)
@@ -53,12 +54,17 @@ setup: system-packages venv $(SECRET_FILE) $(AUDIT_FILE) messages ## Install, mi
 	@$(RUN_ENV) $(STEP) "fix what it says above (is $(VAR)/ writable?)" $(MANAGE) collectstatic --noinput -v 0
 	@$(MAKE) --no-print-directory demo-data demo-accounts demo-details
 
-demo-data: $(DEMO_STAMP) ## Import the Amsterdam areas and places (once; again when the files change)
+demo-data: $(DEMO_STAMP) $(POPULATION_STAMP) ## Import the Amsterdam areas, places and inhabitants (once; again when the files change)
 
 $(DEMO_STAMP): data/areas-amsterdam-2024.geojson data/places-amsterdam.geojson
 	@$(RUN_ENV) $(STEP) "$(IMPORT_ADVICE)" $(MANAGE) import_areas data/areas-amsterdam-2024.geojson --commit
 	@$(RUN_ENV) $(STEP) "$(IMPORT_ADVICE)" $(MANAGE) import_places data/places-amsterdam.geojson --commit
 	@$(RUN_ENV) $(STEP) "$(IMPORT_ADVICE)" $(MANAGE) generate_demo_answers --commit
+	@touch $@
+
+# CBS inhabitants per area (data/PROVENANCE.md, section 6); after the areas they belong to.
+$(POPULATION_STAMP): data/population-amsterdam-2024.csv $(DEMO_STAMP)
+	@$(RUN_ENV) $(STEP) "$(IMPORT_ADVICE)" $(MANAGE) import_population data/population-amsterdam-2024.csv --commit
 	@touch $@
 
 # After the accounts: the demo wijkteam logs contact moments. Once; again after a re-import.
