@@ -236,3 +236,11 @@ def test_a_demo_value_saved_in_the_form_is_no_longer_demo(client, places, people
     kamer.refresh_from_db()
     assert kamer.phone == "020 123 4567"
     assert "phone" not in kamer.demo_fields and "email" in kamer.demo_fields
+
+
+def test_the_handout_says_voorbeeldgegevens(client, places):
+    url = reverse("places:handout")
+    query = {"plek": [places["kamer"].slug]}
+    assert "voorbeeldgegevens" not in client.get(url, query).content.decode().lower()
+    generate()
+    assert "voorbeeldgegevens" in client.get(url, query).content.decode().lower()
