@@ -101,6 +101,8 @@ def load(path, clients, total, headers=None):
 
 def measure(name, path, total=REQUESTS, session=None):
     session = session or {}
+    # The machine may be shared: the load before measuring says how busy it was.
+    load_before = round(os.getloadavg()[0], 2)
     status, headers, body, _ms, _c = fetch(path, {"Accept-Encoding": "identity", **session})
     etag = headers.get("ETag")
     revalidated = None
@@ -115,6 +117,7 @@ def measure(name, path, total=REQUESTS, session=None):
         "bytes_gzip": len(gzip.compress(body)),
         "revalidated_p50_ms": revalidated,
         "runs": [load(path, 1, total, session), load(path, 4, total, session)],
+        "load_1min": load_before,
     }
     print(f"  {name}: p50 {result['runs'][0]['p50_ms']} ms", file=sys.stderr)
     return result

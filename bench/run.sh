@@ -55,13 +55,13 @@ measure_set() {  # label, db, endpoints json
   stop
 }
 
-# The cost of evaluating opening hours (no database): docs/hours-bench.md.
-$PY bench/hours.py > "$OUT/hours.txt"
+# The cost of evaluating opening hours (no database): docs/hours-bench.md; in full runs only.
+if [ -z "${BENCH_SETS:-}" ]; then $PY bench/hours.py > "$OUT/hours.txt"; fi
 
 $PY manage.py collectstatic --noinput -v 0
-ensure_db ontmoeting_bench_s 300
-ensure_db ontmoeting_bench_m 20000
-ensure_db ontmoeting_bench 1000000
+case " ${BENCH_SETS:-S M XL} " in *" S "*) ensure_db ontmoeting_bench_s 300 ;; esac
+case " ${BENCH_SETS:-S M XL} " in *" M "*) ensure_db ontmoeting_bench_m 20000 ;; esac
+case " ${BENCH_SETS:-S M XL} " in *" XL "*) ensure_db ontmoeting_bench 1000000 ;; esac
 
 AMS="bbox=4.85,52.34,4.95,52.40"
 S_ENDPOINTS='[
@@ -89,15 +89,19 @@ XL_ENDPOINTS='[
  ["nearby API XL, k=10, type filter", "/api/in-de-buurt.json?lat=52.37&lng=4.89&k=10&type=buurtkamer"],
  ["nearby page XL", "/in-de-buurt/?lat=52.37&lng=4.89&straal=1000"],
  ["nearby page XL, type filter", "/in-de-buurt/?lat=52.37&lng=4.89&straal=1000&type=buurtkamer"],
+ ["nearby page XL, all 100 (Toon meer plekken four times)", "/in-de-buurt/?lat=52.37&lng=4.89&straal=1000&aantal=100"],
+ ["nearby page XL, open now", "/in-de-buurt/?lat=52.37&lng=4.89&straal=1000&open_now=on"],
  ["place page XL", "/plek/synthetisch-5/"]]'
-measure_set S ontmoeting_bench_s "$S_ENDPOINTS"
-measure_set M ontmoeting_bench_m "$M_ENDPOINTS"
-measure_set XL ontmoeting_bench "$XL_ENDPOINTS"
-
-# B2: each endpoint against the raw SQL it runs (in-process, cache emptied every time).
-DATABASE_URL=postgis://postgres@127.0.0.1:5432/ontmoeting_bench_m $PY bench/sql.py "$M_ENDPOINTS" --naive \
-  2>"$OUT/sql-M.log" > "$OUT/sql-M.json"
-DATABASE_URL=postgis://postgres@127.0.0.1:5432/ontmoeting_bench $PY bench/sql.py "$XL_ENDPOINTS" \
-  2>"$OUT/sql-XL.log" > "$OUT/sql-XL.json"
-DATABASE_URL=postgis://postgres@127.0.0.1:5432/ontmoeting_bench $PY bench/nearby.py > "$OUT/query-XL.json"
-$PY bench/report.py "$OUT"
+# BENCH_SETS=XL measures one set only; the report then keeps the other sets' figures from
+# docs/benchmarks.json, each table saying which run it comes from.
+SETS=${BENCH_SETS:-S M XL}
+case " $SETS " in *" S "*) measure_set S ontmoeting_bench_s "$S_ENDPOINTS" ;; esac
+case " $SETS " in *" M "*) measure_set M ontmoeting_bench_m "$M_ENDPOINTS"
+  # B2: each endpoint against the raw SQL it runs (in-process, cache emptied every time).
+  DATABASE_URL=postgis://postgres@127.0.0.1:5432/ontmoeting_bench_m $PY bench/sql.py "$M_ENDPOINTS" \
+    --naive 2>"$OUT/sql-M.log" > "$OUT/sql-M.json" ;; esac
+case " $SETS " in *" XL "*) measure_set XL ontmoeting_bench "$XL_ENDPOINTS"
+  DATABASE_URL=postgis://postgres@127.0.0.1:5432/ontmoeting_bench $PY bench/sql.py "$XL_ENDPOINTS" \
+    2>"$OUT/sql-XL.log" > "$OUT/sql-XL.json"
+  DATABASE_URL=postgis://postgres@127.0.0.1:5432/ontmoeting_bench $PY bench/nearby.py > "$OUT/query-XL.json" ;; esac
+$PY bench/report.py "$OUT" $SETS

@@ -12,6 +12,8 @@ from places.filters import PlaceFilter
 from places.models import Place
 
 ALSO_UNKNOWN = "ook_onbekend"
+# The filters that some places cannot answer (no opening hours, wheelchair access unknown).
+PARTLY_ANSWERED = ("open_now", "open_at", "rolstoel")
 
 
 @dataclass
@@ -60,7 +62,7 @@ def findings(query, base, count):
     data = place_filter.form.cleaned_data
     found = []
     if not data.get(ALSO_UNKNOWN):
-        for name in ("open_now", "open_at", "rolstoel"):
+        for name in PARTLY_ANSWERED:
             if not data.get(name):
                 continue
             others = PlaceFilter(query_without(query, name), queryset=base).qs
@@ -123,7 +125,11 @@ def what_removes_everything(query, base, place_filter):
                     % {"filter": label, "count": alone}
                 )
             )
-        helps.append(Finding(_("Several filters each leave nothing."), _("Clear all filters"), "?"))
+        # Only the filters go: the nearby page keeps its address and radius.
+        clear = url(query_without(query, *place_filter.form.fields))
+        helps.append(
+            Finding(_("Several filters each leave nothing."), _("Clear all filters"), clear)
+        )
     return helps
 
 

@@ -1,5 +1,7 @@
 """Places near an address, a location or a click on the map (the handout: views/handout.py)."""
 
+from dataclasses import dataclass
+
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -7,16 +9,21 @@ from django.http import JsonResponse
 from django.urls import reverse_lazy
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django.views.generic import TemplateView, View
 
 from places import hours
 from places.filters import PlaceFilter
+from places.findings import PARTLY_ANSWERED, Finding, findings
 from places.geo import netherlands_validator, web_point
 from places.geocoder import GeocodeError, geocode, suggest
 from places.maps import features
-from places.models import Place
+from places.models import DataVersion, Place
 
 RADIUS_CHOICES = [(500, "500 m"), (1000, "1 km"), (2000, "2 km"), (5000, "5 km")]
+# Results shown at first, and added by each "Toon meer plekken" (up to NEARBY_MAX_RESULTS):
+# rendering a hundred rows cost most of the page's time (docs/benchmarks.md).
+STEP = 20
 
 
 class NearbyForm(forms.Form):
@@ -74,17 +81,141 @@ class NearbyForm(forms.Form):
     def radius(self):
         return self.cleaned_data.get("straal") or settings.NEARBY_DEFAULT_RADIUS
 
+    @property
+    def shown(self):
+        """How many results to show (`aantal`): STEP at first, up to NEARBY_MAX_RESULTS. It
+        is not a field: a number out of range shows the nearest ones, not an error."""
+        try:
+            asked = int(self.data.get("aantal", STEP))
+        except (TypeError, ValueError):
+            asked = STEP
+        return min(max(asked, STEP), settings.NEARBY_MAX_RESULTS)
 
-def result_rows(places, moment):
-    """Each place with its distance and what its hours say at that moment."""
-    return [
-        {
-            "place": place,
-            "distance": round(place.distance.m),
-            "hours": hours.state_at(place.opening_hours, moment),
-        }
-        for place in places
+    @property
+    def larger_radius(self):
+        """The next radius choice, or None at the largest."""
+        return next((metres for metres, _label in RADIUS_CHOICES if metres > self.radius), None)
+
+
+@dataclass
+class Nearest:
+    """The first `shown` results as rows, and how many places there are within the radius,
+    counted up to NEARBY_MAX_RESULTS + 1 (more is said as "more than")."""
+
+    rows: list
+    total: int
+
+    @property
+    def limit(self):
+        return settings.NEARBY_MAX_RESULTS
+
+    @property
+    def more_than_max(self):
+        return self.total > self.limit
+
+    @property
+    def next_count(self):
+        """How many rows "Toon meer plekken" shows, or 0 when nothing more can be shown."""
+        limit = min(self.total, self.limit)
+        return min(len(self.rows) + STEP, limit) if len(self.rows) < limit else 0
+
+
+def nearest(places, point, radius, shown, moment):
+    """The nearest places within the radius: ranked and counted on ids and distances (101
+    model instances cost more than their query), then the full rows of the ones shown. Three
+    queries, however many are shown."""
+    ranked = [
+        (pk, metres.m)
+        for pk, metres, _name in sorted(
+            places.nearest(point, settings.NEARBY_MAX_RESULTS + 1).values_list(
+                "pk", "distance", "name"
+            ),
+            key=lambda row: (row[1].m, row[2]),  # one building, several places: by name
+        )
+        if metres.m <= radius
     ]
+    full = (
+        Place.objects.filter(pk__in=[pk for pk, _m in ranked[:shown]])
+        .select_related("place_type")  # the list shows no buurt or organisation
+        .prefetch_related("target_groups")
+        .in_bulk()
+    )
+    rows = [
+        {
+            "place": full[pk],
+            "distance": round(metres),
+            "hours": hours.state_at(full[pk].opening_hours, moment),
+        }
+        for pk, metres in ranked[:shown]
+    ]
+    return Nearest(rows=rows, total=len(ranked))
+
+
+def count_within(places, point, radius):
+    """How many of `places` lie within the radius, counted up to NEARBY_MAX_RESULTS + 1: the
+    circle bounds the scan, however rare the filter."""
+    return places.within(point, radius)[: settings.NEARBY_MAX_RESULTS + 1].count()
+
+
+def what_to_say(query, visible, point, form, found):
+    """Beside the results: for how many places within the radius a filter could not be
+    answered; when nothing was found, the advice."""
+    if not found.rows:
+        return advice(query, visible, point, form)
+    if any(query.get(name) for name in PARTLY_ANSWERED):
+        return findings(query, visible.within(point, form.radius), found.total)
+    return []
+
+
+def advice(query, visible, point, form):
+    """Why nothing was found and what would find something (issue 14, point 3): a larger
+    radius only when it finds places; otherwise the filter that removes everything within
+    the radius, as the home page says it (places.findings)."""
+    larger = form.larger_radius
+    if larger:
+        circle = visible.within(point, larger)  # hours are evaluated on these only
+        count = count_within(PlaceFilter(query, queryset=circle).qs, point, larger)
+        if count:
+            return [larger_radius_finding(query, larger, count)]
+    if any(name in query for name in PlaceFilter.base_filters):
+        return findings(query, visible.within(point, form.radius), 0)
+    return []
+
+
+def larger_radius_finding(query, radius, count):
+    wider = query.copy()
+    wider["straal"] = str(radius)
+    label = dict(RADIUS_CHOICES)[radius]
+    if count > settings.NEARBY_MAX_RESULTS:
+        text = _("Within %(radius)s: more than %(count)s places.") % {
+            "radius": label,
+            "count": settings.NEARBY_MAX_RESULTS,
+        }
+    else:
+        text = ngettext(
+            "Within %(radius)s: %(count)s place.", "Within %(radius)s: %(count)s places.", count
+        ) % {"radius": label, "count": count}
+    return Finding(text, _("Search within %(radius)s") % {"radius": label}, url(wider))
+
+
+def url(query):
+    return "?" + query.urlencode()
+
+
+def more_url(query, found):
+    """The same search showing STEP more, landing on the first of them; "" when none."""
+    if not found.next_count:
+        return ""
+    more = query.copy()
+    more["aantal"] = str(found.next_count)
+    return f"{url(more)}#resultaat-{len(found.rows) + 1}"
+
+
+def filters_key(query):
+    """The filter panel's cache key: the data version (the choices) and the filter values,
+    not the address, so that every search with the same filters shares it."""
+    used = [(name, query.getlist(name)) for name in sorted(PlaceFilter.base_filters)]
+    return f"{DataVersion.current()}:{used}"
 
 
 def map_features(places):
@@ -105,7 +236,7 @@ class NearbyView(TemplateView):
         form = NearbyForm(self.request.GET or None)
         context = {"form": form, "searched": False}
         origin = form.origin() if form.is_valid() else None
-        base = Place.objects.visible_to(self.request.user)
+        visible = base = Place.objects.visible_to(self.request.user)
         if origin:
             label, point = origin
             if self.request.GET.get("open_now") or self.request.GET.get("open_at"):
@@ -113,21 +244,23 @@ class NearbyView(TemplateView):
                 base = base.within(point, form.radius)
         place_filter = PlaceFilter(self.request.GET, queryset=base)
         context["filter"] = place_filter
+        context["filters_key"] = filters_key(self.request.GET)
         context["filters_used"] = place_filter.is_valid() and any(
             place_filter.form.cleaned_data.values()
         )
         if origin:
-            places = (
-                place_filter.qs.for_listing()
-                .prefetch_related("target_groups")
-                .nearest_within(point, settings.NEARBY_MAX_RESULTS, form.radius)
-            )
+            found = nearest(place_filter.qs, point, form.radius, form.shown, hours.now())
+            query = self.request.GET.copy()
+            query.pop("aantal", None)
             context.update(
                 searched=True,
                 origin_label=label,
                 origin={"lat": point.y, "lng": point.x, "radius": form.radius},
-                rows=result_rows(places, hours.now()),
-                features=map_features(places),
+                found=found,
+                rows=found.rows,
+                features=map_features(row["place"] for row in found.rows),
+                more_url=more_url(query, found),
+                findings=what_to_say(query, visible, point, form, found),
             )
         return super().get_context_data(**context, **kwargs)
 

@@ -36,9 +36,11 @@ def amsterdam_data(real_areas):
     import_places(PLACES_FILE, commit=True)
 
 
-def search(page, live_server, address="Hoofdweg 495A Amsterdam"):
+def search(page, live_server, address="Hoofdweg 495A Amsterdam", radius=None):
     page.goto(f"{live_server.url}/in-de-buurt/")
     page.get_by_label("Adres of postcode").fill(address)
+    if radius:
+        page.get_by_label("Binnen").select_option(str(radius))
     page.get_by_role("button", name="Zoeken").click()
     page.wait_for_selector("#nearby-map[data-loaded]")
 
@@ -59,6 +61,51 @@ def test_nearest_places_to_an_address_in_order_with_true_distances(
     for (_name, metres), (_same, true_metres) in zip(results, expected, strict=True):
         assert metres == pytest.approx(true_metres, rel=0.005, abs=2)
     assert page.locator("#nearby-map .place-marker:not(.type-here)").count() == len(results)
+    assert problems(page) == []
+
+
+def test_twenty_first_and_more_on_request_without_javascript(
+    browser, live_server, pdok, amsterdam_data
+):
+    """55 places within 2 km: 20 are shown, "Toon meer plekken" shows 20 more each time and
+    lands on the first new one; it is a plain link, so it works without JavaScript."""
+    context = browser.new_context(locale="nl-NL", java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{live_server.url}/in-de-buurt/")
+    page.get_by_label("Adres of postcode").fill("Hoofdweg 495A Amsterdam")
+    page.get_by_label("Binnen").select_option("2000")
+    page.get_by_role("button", name="Zoeken").click()
+    expected = [name for name, _m in expected_nearby(2000)]
+    assert len(expected) == 55
+    count = page.locator("#result-count")
+    assert count.inner_text() == (
+        "De 20 dichtstbijzijnde van 55 plekken binnen 2000 m van Hoofdweg 495A, 1055SC Amsterdam"
+    )
+    assert page.locator(".result h3").all_inner_texts() == expected[:20]
+
+    page.get_by_role("link", name="Toon meer plekken").click()
+    assert page.url.endswith("#resultaat-21")
+    assert count.inner_text().startswith("De 40 dichtstbijzijnde van 55 plekken")
+    assert page.locator(".result h3").all_inner_texts() == expected[:40]
+    assert page.locator("#resultaat-21").is_visible()
+
+    page.get_by_role("link", name="Toon meer plekken").click()
+    assert count.inner_text().startswith("55 plekken binnen 2000 m")
+    shown_names = page.locator(".result h3").all_inner_texts()
+    # Near 2 km the sphere and the Dutch grid can order two places a metre apart differently.
+    assert shown_names[:40] == expected[:40] and sorted(shown_names) == sorted(expected)
+    assert page.get_by_role("link", name="Toon meer plekken").count() == 0
+    context.close()
+
+
+def test_the_map_shows_the_places_the_list_shows(page, live_server, pdok, amsterdam_data):
+    search(page, live_server, radius=2000)
+    assert page.locator(".result").count() == 20
+    assert page.locator("#nearby-map .place-marker:not(.type-here)").count() == 20
+    page.get_by_role("link", name="Toon meer plekken").click()
+    page.wait_for_selector("#nearby-map[data-loaded]")
+    assert page.locator("#nearby-map .place-marker:not(.type-here)").count() == 40
+    assert Axe().run(page).violations_count == 0
     assert problems(page) == []
 
 

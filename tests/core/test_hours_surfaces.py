@@ -84,7 +84,13 @@ def test_place_pages_and_the_nearby_list_say_what_state_at_says(client, corpus_p
     for moment in (MOMENTS[0], MOMENTS[len(MOMENTS) // 2], MOMENTS[-1]):
         frozen_at(monkeypatch, moment)
         nearby = client.get(
-            reverse("places:nearby"), {"lat": ORIGIN[1], "lng": ORIGIN[0], "straal": 1000}
+            reverse("places:nearby"),
+            {
+                "lat": ORIGIN[1],
+                "lng": ORIGIN[0],
+                "straal": 1000,
+                "aantal": settings.NEARBY_MAX_RESULTS,
+            },
         )
         rows = {row["place"].slug: row for row in nearby.context["rows"]}
         assert len(rows) == min(settings.NEARBY_MAX_RESULTS, len(corpus_places))
