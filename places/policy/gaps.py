@@ -42,8 +42,10 @@ def classes(values, measure):
     if not known:
         return []
     low, high = min(known), max(known)
-    step = (high - low) / 5 or 1
     digits = 0 if measure in ("aantal", "inwoners") else 2
+    if low == high:  # one value: one class, not five made-up ranges
+        return [(round(low, digits), round(high, digits), COLOURS[2])]
+    step = (high - low) / 5
     return [
         (round(low + i * step, digits), round(low + (i + 1) * step, digits), COLOURS[i])
         for i in range(5)
@@ -56,7 +58,7 @@ def dutch(number, digits=0):
 
 def legend(classes_, measure):
     """[(colour, text)]: the class bounds with their unit, in Dutch notation."""
-    digits = 0 if measure in ("aantal", "inwoners") else 1
+    digits = {"aantal": 0, "inwoners": 0, "per10k": 2, "dekking": 1}[measure]
     units = {
         "aantal": _("active places"),
         "per10k": _("places per 10,000 inhabitants"),

@@ -24,7 +24,7 @@ MEASURES = [
     ("aantal", gettext_lazy("number of active places")),
     ("per10k", gettext_lazy("places per 10,000 inhabitants")),
     ("dekking", gettext_lazy("share of the area farther than N metres from a place")),
-    ("inwoners", gettext_lazy("inhabitants farther than N metres from a place (estimate)")),
+    ("inwoners", gettext_lazy("inhabitants farther than N m (estimate)")),
 ]
 SORTS = {
     "name": "area.name",

@@ -321,7 +321,12 @@
           L.geoJSON(gaps, { style: { color: "#000", weight: 2, dashArray: "4 3", fill: false },
                             interactive: false }).addTo(map);
         }
-        if (layer.getLayers().length) map.fitBounds(layer.getBounds(), { animate: false });
+        if (layer.getLayers().length) {
+          // Quarter zoom steps: the chosen areas fill the map instead of half of it.
+          map.options.zoomSnap = 0.25;
+          map.invalidateSize();
+          map.fitBounds(layer.getBounds(), { animate: false, padding: [4, 4] });
+        }
         container.dataset.loaded = String(layer.getLayers().length);
       });
   }

@@ -135,3 +135,10 @@ def test_the_share_legend_is_in_percent(client, town, people):
     legend = client.get(reverse("places:dashboard"), params).context["legend"]
     # From B1's 75.0 % to H's and U's 100 %: five classes of 5 percentage points.
     assert legend[-1][1] == "95,0 – 100,0 % van de oppervlakte"
+
+
+def test_one_value_makes_one_class_in_the_legend():
+    assert gaps.classes([8.85, None, 8.85], "per10k") == [(8.85, 8.85, gaps.COLOURS[2])]
+    assert gaps.legend(gaps.classes([8.85], "per10k"), "per10k")[0][1] == (
+        "8,85 – 8,85 plekken per 10.000 inwoners"  # as precise as the table
+    )
