@@ -244,3 +244,12 @@ def test_the_handout_says_voorbeeldgegevens(client, places):
     assert "voorbeeldgegevens" not in client.get(url, query).content.decode().lower()
     generate()
     assert "voorbeeldgegevens" in client.get(url, query).content.decode().lower()
+
+
+def test_the_nearby_results_say_voorbeeldgegevens(client, places):
+    url = reverse("places:nearby")
+    query = {"lat": "52.37", "lng": "4.90"}
+    body = client.get(url, query).content.decode()
+    assert "Buurtkamer Het Anker" in body and "voorbeeldgegevens" not in body.lower()
+    generate()
+    assert "voorbeeldgegevens" in client.get(url, query).content.decode().lower()
