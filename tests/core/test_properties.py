@@ -12,14 +12,15 @@ from django.utils import translation
 from hypothesis import given
 from hypothesis import strategies as st
 
-from places import editing, hours
+from places import editing, hours, merging
 from places.accounts.invitations import SetPasswordForm
 from places.accounts.privacy import EraseForm
 from places.admin import PlaceAdminForm
 from places.filters import SEARCH_MAX_LENGTH, SEARCH_MAX_WORDS, PlaceFilter
 from places.models import Place
 from places.policy.views import DashboardForm
-from places.views.moderation import InviteForm, MergeForm
+from places.views.merging import ChoiceForm
+from places.views.moderation import InviteForm
 from places.views.nearby import NearbyForm
 from places.views.people import ClaimForm, ContactMomentForm
 from places.views.reports import ReportForm
@@ -236,9 +237,11 @@ def test_oversized_text_is_refused_in_dutch(message):
 
 
 @FAST
-@given(target=value)
-def test_merge_form_takes_any_target(places, target):
-    validated(MergeForm({"target": target}, duplicate=places["concept"]))
+@given(choice=value)
+def test_the_merge_choices_take_any_input(places, choice):
+    rows = merging.differences(places["concept"], places["kamer"])
+    valid, _messages = validated(ChoiceForm({name: choice for name, *_rest in rows}, rows=rows))
+    assert valid == (str(choice).strip() in ("target", "duplicate"))
 
 
 KINDS = ["text", "scale", "multiple", "number", "yesno"]
