@@ -146,7 +146,7 @@ class Command(BaseCommand):
                 house_number, postcode, city, location, status, opening_hours, wheelchair,
                 visitor_cost, visitor_cost_note, website, email, phone, contact_name, contact_email,
                 contact_phone, internal_notes, is_published, source, external_id, version,
-                created_at, updated_at)
+                demo_fields, created_at, updated_at)
             SELECT 'Synthetische plek ' || d.i, 'synthetische plek ' || d.i, 'synthetisch-' || d.i,
                 types.ids[1 + ({pick} * 2 + d.i) %% array_length(types.ids, 1)],
                 (ARRAY['sociaal_beheer', 'gemeentelijk', 'particulier_initiatief', 'zelfbeheer',
@@ -159,7 +159,7 @@ class Command(BaseCommand):
                 (ARRAY['yes', 'limited', 'no', 'unknown'])[1 + d.i %% 4],
                 (ARRAY['free', 'contribution', 'varies', 'unknown'])[1 + d.i %% 4],
                 '', '', '', '', '', '', '', '', d.i %% 10 <> 0, %s, 'synthetic-' || d.i, 1,
-                now(), now()
+                '[]'::jsonb, now(), now()
             FROM d CROSS JOIN types
             """,  # noqa: S608
             [offset, offset, size, SOURCE],
