@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from places.editing import MEMBER_FIELDS
 from places.geo import transformed
 from places.history.words import Words
 from places.models import Membership, Merge, Place
@@ -18,29 +19,9 @@ from places.proposals import normal_postcode, similar
 RD_NEW = 28992
 NEAR_METRES = 25  # two listings this close are the same building
 SIMILAR_NAME_METRES = 500
-COMPARED = [
-    "name",
-    "place_type",
-    "management_form",
-    "description",
-    "street",
-    "house_number",
-    "postcode",
-    "city",
-    "opening_hours",
-    "wheelchair",
-    "accessible_toilet",
-    "hearing_loop",
-    "visitor_cost",
-    "visitor_cost_amount",
-    "visitor_cost_note",
-    "website",
-    "email",
-    "phone",
-    "contact_name",
-    "contact_email",
-    "contact_phone",
-]
+# What the editor chooses between: the fields a member's form sets, less the pin and the tags
+# (the place kept keeps its own pin; tags are few and edited afterwards).
+COMPARED = [name for name in MEMBER_FIELDS if name not in ("location", "services", "target_groups")]
 MOVED = ["activities", "contact_moments", "reports", "claims", "yearly_costs"]
 
 

@@ -1,29 +1,15 @@
 """An editor finds a duplicate through the list, merges after comparing, and the old address
 leads to the place kept (issue 15). axe on every page; pictures with `make screenshots`."""
 
-import os
-from pathlib import Path
-
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 from places import merging
 from places.models import Place
-from tests.helpers.browser import WCAG_AA, log_in, problems
+from tests.helpers.browser import log_in, seen
 from tests.helpers.factories import PlaceFactory
 from tests.helpers.geo import web_point
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def seen(page, step, width):
-    result = Axe().run(page, options=WCAG_AA)
-    assert result.violations_count == 0, (step, result.generate_report())
-    assert problems(page) == [], step
-    folder = os.environ.get("SCREENSHOTS_DIR")
-    if folder:
-        Path(folder).mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=f"{folder}/editor-{width}-{step}.png", full_page=True)
 
 
 @pytest.mark.parametrize("width", [390, 1366])
@@ -52,22 +38,22 @@ def test_an_editor_merges_a_duplicate_after_comparing(page, live_server, people,
     )
     row = page.locator("tbody tr").filter(has_text="Buurthuis de Boeg")
     assert "Hetzelfde adres, een sterk lijkende naam, 7 m uit elkaar" in row.inner_text()
-    seen(page, "1-duplicates", width)
+    seen(page, f"editor-{width}-1-duplicates")
     row.get_by_role("link", name="Vergelijk en voeg").click()
 
     assert page.locator("h1").inner_text() == "Buurthuis de Boeg samenvoegen met Buurthuis De Boeg"
     page.get_by_label("Telefoon: 020 555 12 12").check()
-    seen(page, "2-compare", width)
+    seen(page, f"editor-{width}-2-compare")
     page.get_by_role("button", name="Verder: controleren").click()
     review = page.locator("section.review")
     assert "Telefoon: (niet ingevuld) → 020 555 12 12" in review.inner_text()
     assert Place.objects.get(pk=duplicate.pk).merged_into is None
-    seen(page, "3-confirm", width)
+    seen(page, f"editor-{width}-3-confirm")
     page.get_by_role("button", name="Samenvoegen").click()
 
     page.wait_for_url(f"{live_server.url}{kept.get_absolute_url()}")
     assert "is samengevoegd met Buurthuis De Boeg" in page.inner_text("main")
     assert "020 555 12 12" in page.inner_text("main")
-    seen(page, "4-kept", width)
+    seen(page, f"editor-{width}-4-kept")
     page.goto(f"{live_server.url}{duplicate.get_absolute_url()}")
     assert page.url == f"{live_server.url}{kept.get_absolute_url()}"  # the old address leads on

@@ -3,26 +3,12 @@
 place page shows it all, the history says it in words, and the change is undone. axe on
 every page; pictures with `make screenshots`."""
 
-import os
-from pathlib import Path
-
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 from places.models import Place
-from tests.helpers.browser import WCAG_AA, log_in, problems
+from tests.helpers.browser import log_in, seen
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def seen(page, step, width):
-    result = Axe().run(page, options=WCAG_AA)
-    assert result.violations_count == 0, (step, result.generate_report())
-    assert problems(page) == [], step
-    folder = os.environ.get("SCREENSHOTS_DIR")
-    if folder:
-        Path(folder).mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=f"{folder}/owner-{width}-{step}.png", full_page=True)
 
 
 @pytest.mark.parametrize("width", [390, 1366])
@@ -52,7 +38,7 @@ def test_an_owner_fills_in_the_week_activities_and_a_contribution(
     names.nth(1).fill("Samen koken")
     page.get_by_label("Kosten van een bezoek").select_option(label="een bijdrage")
     page.get_by_label("Bijdrage (euro)").fill("2,50")
-    seen(page, "1-edit", width)
+    seen(page, f"owner-{width}-1-edit")
     page.get_by_role("button", name="Opslaan").click()
     page.wait_for_url(f"{live_server.url}{kamer.get_absolute_url()}")
 
@@ -67,7 +53,7 @@ def test_an_owner_fills_in_the_week_activities_and_a_contribution(
         "Koffieochtend",
         "Samen koken",
     ]
-    seen(page, "2-saved", width)
+    seen(page, f"owner-{width}-2-saved")
 
     # The history says what changed in words, and the change can be undone.
     page.get_by_role("link", name="Geschiedenis").first.click()
@@ -76,7 +62,7 @@ def test_an_owner_fills_in_the_week_activities_and_a_contribution(
     assert page.locator("ol.changes > li").filter(has_text="Activiteit ‘Samen koken’").count() == 1
     assert latest.get_by_text("Openingstijden: ma–vr 10:00–16:00").count() == 1
     assert latest.get_by_text("Kosten van een bezoek: onbekend → een bijdrage").count() == 1
-    seen(page, "3-history", width)
+    seen(page, f"owner-{width}-3-history")
     latest.get_by_role("button", name="Ongedaan maken").click()
     assert "De wijziging is ongedaan gemaakt" in page.inner_text("main")
     place.refresh_from_db()

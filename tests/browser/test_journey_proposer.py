@@ -2,28 +2,14 @@
 pin placed from it, a known place at that address offered instead, the concept with what
 happens next; an editor publishes it; then it is public. axe on every page."""
 
-import os
-from pathlib import Path
-
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 from places.models import Place
-from tests.helpers.browser import WCAG_AA, log_in, problems
+from tests.helpers.browser import log_in, seen
 from tests.helpers.factories import PlaceFactory
 from tests.helpers.geo import web_point
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def seen(page, step, width):
-    result = Axe().run(page, options=WCAG_AA)
-    assert result.violations_count == 0, (step, result.generate_report())
-    assert problems(page) == [], step
-    folder = os.environ.get("SCREENSHOTS_DIR")
-    if folder:
-        Path(folder).mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=f"{folder}/proposer-{width}-{step}.png", full_page=True)
 
 
 @pytest.mark.parametrize("width", [390, 1366])
@@ -46,7 +32,7 @@ def test_a_volunteer_proposes_a_place_and_sees_it_published(
     page.get_by_label("Plaats").fill("Amsterdam")
     page.get_by_label("Naam").fill("Huiskamer De Linde")
     page.get_by_label("Soort").select_option(label="Huiskamer van de wijk/buurt")
-    seen(page, "1-form", width)
+    seen(page, f"proposer-{width}-1-form")
     page.get_by_role("button", name="Plek voorstellen").click()
 
     review = page.locator("section.review")
@@ -58,14 +44,14 @@ def test_a_volunteer_proposes_a_place_and_sees_it_published(
     assert claim.get_attribute("href").endswith("/aanvragen/")
     assert page.locator("#place-map, .leaflet-container").first.is_visible()
     assert not Place.objects.filter(name="Huiskamer De Linde").exists()
-    seen(page, "2-check", width)
+    seen(page, f"proposer-{width}-2-check")
     page.get_by_role("button", name="Voorstel versturen").click()
 
     page.wait_for_selector("h1:text('Huiskamer De Linde')")
     notice = page.locator(".notice").first.inner_text()
     assert "Wacht op controle door de redactie." in notice
     assert "Wat gebeurt er nu?" in notice
-    seen(page, "3-concept", width)
+    seen(page, f"proposer-{width}-3-concept")
     concept = Place.objects.get(name="Huiskamer De Linde")
     assert not concept.is_published
     url = f"{live_server.url}{concept.get_absolute_url()}"

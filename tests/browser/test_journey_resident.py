@@ -5,16 +5,13 @@ beside the map and the table is shown. Every step asserts what the person sees a
 With SCREENSHOTS_DIR set (`make screenshots`), each step is saved as a picture as well.
 """
 
-import os
 from datetime import datetime
-from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 from places import hours
 from places.hours import AMSTERDAM
-from tests.helpers.browser import WCAG_AA, problems
+from tests.helpers.browser import seen
 from tests.helpers.factories import PlaceFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -34,17 +31,6 @@ def street(amsterdam, monkeypatch):
     )
     PlaceFactory(name="Bieb Dicht", opening_hours="Sa 10:00-12:00")
     PlaceFactory(name="Zonder Tijden", opening_hours="")
-
-
-def seen(page, step, width):
-    """axe on the page as it is now; a screenshot when asked for."""
-    result = Axe().run(page, options=WCAG_AA)
-    assert result.violations_count == 0, (step, result.generate_report())
-    assert problems(page) == [], step
-    folder = os.environ.get("SCREENSHOTS_DIR")
-    if folder:
-        Path(folder).mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=f"{folder}/resident-{width}-{step}.png", full_page=True)
 
 
 def in_view(page, locator):
@@ -74,7 +60,7 @@ def test_a_resident_finds_an_open_place_and_calls_it(page, live_server, street, 
         assert search.is_visible()
         assert page.locator(".place-table").is_visible()
         assert not page.locator(".place-cards").is_visible()
-    seen(page, "1-home", width)
+    seen(page, f"resident-{width}-1-home")
 
     if width == 390:
         page.get_by_text("Filters", exact=True).click()
@@ -90,7 +76,7 @@ def test_a_resident_finds_an_open_place_and_calls_it(page, live_server, street, 
         "Van 1 plek is niet bekend of die nu open is (geen openingstijden, of op afspraak). "
         "Toon die ook"
     )
-    seen(page, "2-open-now", width)
+    seen(page, f"resident-{width}-2-open-now")
 
     page.get_by_role("link", name="De Open Deur").first.click()
     page.wait_for_selector("h1:text('De Open Deur')")
@@ -99,4 +85,4 @@ def test_a_resident_finds_an_open_place_and_calls_it(page, live_server, street, 
     assert call.get_attribute("href") == "tel:0201234567" and call.is_visible()
     route = page.get_by_role("link", name="Route plannen (OpenStreetMap)")
     assert route.get_attribute("href").startswith("https://www.openstreetmap.org/directions?")
-    seen(page, "3-place", width)
+    seen(page, f"resident-{width}-3-place")

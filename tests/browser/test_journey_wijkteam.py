@@ -9,11 +9,10 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 from places import hours
 from places.hours import AMSTERDAM
-from tests.helpers.browser import WCAG_AA, log_in, problems
+from tests.helpers.browser import log_in, seen
 from tests.helpers.factories import PlaceFactory
 from tests.helpers.geo import web_point
 
@@ -38,16 +37,6 @@ def street(people, monkeypatch):
         )
 
 
-def seen(page, step, width):
-    result = Axe().run(page, options=WCAG_AA)
-    assert result.violations_count == 0, (step, result.generate_report())
-    assert problems(page) == [], step
-    folder = os.environ.get("SCREENSHOTS_DIR")
-    if folder:
-        Path(folder).mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=f"{folder}/wijkteam-{width}-{step}.png", full_page=True)
-
-
 @pytest.mark.parametrize("width", [390, 1366])
 def test_a_wijkteam_member_prints_a_handout_of_three_open_places(
     page, live_server, pdok, street, width
@@ -55,7 +44,7 @@ def test_a_wijkteam_member_prints_a_handout_of_three_open_places(
     page.set_viewport_size({"width": width, "height": 844 if width < 700 else 900})
     log_in(page, live_server, "wijkteamlid")
     assert "Wijkteam Centrum-West" in page.locator("h1").inner_text()  # lands on their work
-    seen(page, "1-landing", width)
+    seen(page, f"wijkteam-{width}-1-landing")
 
     page.goto(f"{live_server.url}/in-de-buurt/")
     page.get_by_label("Adres of postcode").fill("1094 PW")
@@ -64,7 +53,7 @@ def test_a_wijkteam_member_prints_a_handout_of_three_open_places(
     names = page.locator(".result h3").all_inner_texts()
     assert names == [name for _m, name, _h, _p in STREET]
     assert page.locator("#result-count").inner_text().startswith("4 plekken binnen")
-    seen(page, "2-nearby", width)
+    seen(page, f"wijkteam-{width}-2-nearby")
 
     page.get_by_text("Filter de resultaten").click()
     page.get_by_label("Nu open").check()
@@ -73,7 +62,7 @@ def test_a_wijkteam_member_prints_a_handout_of_three_open_places(
     open_now = ["Buurtkamer Ambon", "Huiskamer Javaplein", "Huis van de Wijk Oost"]
     assert page.locator(".result h3").all_inner_texts() == open_now
     assert all("Nu open" in text for text in page.locator(".result").all_inner_texts())
-    seen(page, "3-open-now", width)
+    seen(page, f"wijkteam-{width}-3-open-now")
 
     for name in open_now:
         page.get_by_label(f"Voeg {name} toe aan de handout").check()
@@ -86,7 +75,7 @@ def test_a_wijkteam_member_prints_a_handout_of_three_open_places(
     assert "020 100 00 01" in text and "ma–vr 10:00–16:00" in text
     assert handout.locator("img.qr").count() == 3
     assert "Afgedrukt op 23 november 2026" in text
-    seen(handout, "4-handout", width)
+    seen(handout, f"wijkteam-{width}-4-handout")
     handout.emulate_media(media="print")
     pdf = handout.pdf(format="A4", print_background=True)
     assert len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf)) == 1

@@ -1,7 +1,10 @@
 """Browser-test helpers: stubbed map tiles, page problems, logging in through the form."""
 
 import base64
+import os
+from pathlib import Path
 
+from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth import get_user_model
 
 from places import roles
@@ -46,3 +49,16 @@ def log_in(page, live_server, username):
         page.get_by_label("Code").fill(code_for(device))
         page.get_by_role("button", name="Bevestigen").click()
     page.wait_for_url(live_server.url + landing_url(user))
+
+
+def seen(page, picture):
+    """A journey step as the person sees it: axe (WCAG 2.1 AA) passes, no CSP violation or
+    script error; with SCREENSHOTS_DIR set (`make screenshots`) the page is saved as
+    `picture`.png there."""
+    result = Axe().run(page, options=WCAG_AA)
+    assert result.violations_count == 0, (picture, result.generate_report())
+    assert problems(page) == [], picture
+    folder = os.environ.get("SCREENSHOTS_DIR")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=f"{folder}/{picture}.png", full_page=True)
