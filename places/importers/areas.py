@@ -1,4 +1,5 @@
-"""Import gemeenten, wijken and buurten from a GeoJSON file with CBS codes."""
+"""Import gemeenten, wijken and buurten: a GeoJSON file with CBS codes, or CBS's own
+Wijk- en buurtkaart GeoPackage (places.importers.cbs) with inhabitants, water and year."""
 
 import logging
 import re
@@ -11,6 +12,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from places.geo import to_storage
+from places.importers.cbs import gemeente_digits, in_gemeenten, is_cbs_kaart, read_cbs_rows
 from places.importers.report import DryRun, ImportReport
 from places.models import Area
 
@@ -103,11 +105,18 @@ def geometry_of(feature):
         return None
 
 
-def import_areas(path, commit=False):
+def read_rows(path, gemeenten=()):
+    if is_cbs_kaart(path):
+        return read_cbs_rows(path, gemeenten)
+    digits = gemeente_digits(gemeenten)
+    return [row for row in read_features(path) if in_gemeenten(row["code"], digits)]
+
+
+def import_areas(path, commit=False, gemeenten=()):
     report = ImportReport()
     try:
         with quiet_gis_log(), transaction.atomic():
-            rows = read_features(path)
+            rows = read_rows(path, gemeenten)
             for row in rows:
                 import_row(row, report)
             if not commit:
@@ -140,14 +149,16 @@ def import_row(row, report):
                 code, _("parent area %(code)s is missing") % {"code": parent_code(code, kind)}
             )
             return
-    _area, created = Area.objects.update_or_create(
-        code=code,
-        defaults={
-            "name": (row["name"] or code)[:200],
-            "kind": kind,
-            "parent": parent,
-            "geometry": geometry,
-            "source": (row["source"] or "")[:200],
-        },
-    )
+    defaults = {
+        "name": (row["name"] or code)[:200],
+        "kind": kind,
+        "parent": parent,
+        "geometry": geometry,
+        "source": (row["source"] or "")[:200],
+    }
+    if "year" in row:  # the Wijk- en buurtkaart: its figures replace the earlier ones
+        defaults.update(population=row["population"], water=row["water"], boundary_year=row["year"])
+        if row["population"] is None and not row["water"]:
+            report.warn(code, _("inhabitants unknown (secret or not published by CBS)"))
+    _area, created = Area.objects.update_or_create(code=code, defaults=defaults)
     report.done(kind, "created" if created else "updated")

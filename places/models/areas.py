@@ -29,6 +29,8 @@ class Area(models.Model):
     geometry = models.MultiPolygonField(_("boundary"), srid=settings.STORAGE_SRID)
     source = models.CharField(_("source"), max_length=200, blank=True)
     population = models.PositiveIntegerField(_("inhabitants"), null=True, blank=True)
+    water = models.BooleanField(_("mainly water"), default=False)
+    boundary_year = models.PositiveSmallIntegerField(_("boundary year"), null=True, blank=True)
 
     objects = AreaQuerySet.as_manager()
 
