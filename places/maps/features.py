@@ -6,6 +6,8 @@ own point layer is written by the database instead (places/maps/points.py), for 
 
 import json
 
+from django.contrib.gis.geos import LinearRing, MultiPolygon, Polygon
+
 from places.geo import to_web
 
 
@@ -20,8 +22,22 @@ def lnglat_point(lng, lat):
 
 
 def shape(geometry):
-    """Any stored geometry as GeoJSON in WGS84."""
-    return json.loads(to_web(geometry).json)
+    """Any stored geometry as GeoJSON in WGS84, polygons counter-clockwise (RFC 7946 §3.1.6)."""
+    return json.loads(counterclockwise(to_web(geometry)).json)
+
+
+def counterclockwise(geometry):
+    """Outer rings counter-clockwise, holes clockwise. Done here rather than in the database
+    (PostGIS' ST_ForcePolygonCCW) because boundaries are simplified by GEOS after the query."""
+    if isinstance(geometry, MultiPolygon):
+        return MultiPolygon([counterclockwise(part) for part in geometry], srid=geometry.srid)
+    if not isinstance(geometry, Polygon):
+        return geometry
+    rings = [
+        ring if ring.is_counterclockwise == (number == 0) else LinearRing(ring.coords[::-1])
+        for number, ring in enumerate(geometry)
+    ]
+    return Polygon(*rings, srid=geometry.srid)
 
 
 def feature(geometry, properties, id=None):

@@ -1,0 +1,120 @@
+"""The API's query parameters, declared once: each gives its OpenAPI parameter and its check.
+
+A request with a bad value is refused as a whole (400) with a message per parameter, in the
+request's language; parameters that are not declared are ignored, as the document says.
+"""
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext as _
+
+BOOLEANS = {"true": True, "false": False}
+
+
+class InvalidParameters(Exception):
+    """{name: message} for each parameter that cannot be used."""
+
+    def __init__(self, errors):
+        super().__init__(errors)
+        self.errors = errors
+
+
+@dataclass
+class Param:
+    name: str
+    schema: dict
+    description: str = ""
+    required: bool = False
+    many: bool = False  # ?type=a&type=b
+    extra: dict = field(default_factory=dict)  # e.g. an example
+
+    def openapi(self):
+        schema = {"type": "array", "items": self.schema} if self.many else self.schema
+        body = {"name": self.name, "in": "query", "required": self.required, "schema": schema}
+        if self.many:
+            body.update(style="form", explode=True)
+        if self.description:
+            body["description"] = str(self.description)
+        return {**body, **self.extra}
+
+    def clean(self, values):
+        """The value(s) as Python, or raise ValueError with the message for the person."""
+        if self.many:
+            return [convert(self.schema, value) for value in values]
+        if len(values) > 1:
+            raise ValueError(_("Give this parameter once."))
+        return convert(self.schema, values[0])
+
+
+def convert(schema, text):
+    kind = schema.get("type", "string")
+    if kind == "boolean":
+        if text not in BOOLEANS:
+            raise ValueError(_("Use true or false."))
+        return BOOLEANS[text]
+    if kind in ("integer", "number"):
+        return in_range(schema, number(kind, text))
+    if "enum" in schema and text not in schema["enum"]:
+        raise ValueError(_("Unknown value: use one of %(values)s.") % {"values": choices(schema)})
+    if len(text) > schema.get("maxLength", len(text)):
+        raise ValueError(_("Too long: at most %(n)d characters.") % {"n": schema["maxLength"]})
+    if "pattern" in schema and not re.search(schema["pattern"], text):
+        raise ValueError(schema.get("x-message") or _("This value has the wrong form."))
+    if schema.get("format") == "date-time":
+        return moment(text)
+    return text
+
+
+def choices(schema):
+    values = schema["enum"]
+    shown = ", ".join(values[:12])
+    return shown + (", …" if len(values) > 12 else "")
+
+
+def number(kind, text):
+    pattern = r"-?\d{1,15}" if kind == "integer" else r"-?\d{1,15}(\.\d{1,15})?"
+    if not re.fullmatch(pattern, text):
+        raise ValueError(_("Give a whole number.") if kind == "integer" else _("Give a number."))
+    return int(text) if kind == "integer" else float(text)
+
+
+def in_range(schema, value):
+    low, high = schema.get("minimum"), schema.get("maximum")
+    if (low is not None and value < low) or (high is not None and value > high):
+        raise ValueError(
+            _("Out of range: from %(low)s to %(high)s.")
+            % {"low": "…" if low is None else low, "high": "…" if high is None else high}
+        )
+    return value
+
+
+def moment(text):
+    """An ISO 8601 date and time, with or without a UTC offset (then local time)."""
+    try:
+        value = parse_datetime(text) if "T" in text.upper() else None
+    except ValueError:
+        value = None
+    if not isinstance(value, datetime):
+        raise ValueError(_("Give a date and time as 2026-03-01T14:30 (ISO 8601)."))
+    return value
+
+
+def check(query, params):
+    """The cleaned values of the declared parameters in `query` (a QueryDict)."""
+    cleaned, errors = {}, {}
+    for param in params:
+        values = query.getlist(param.name)
+        if not values:
+            if param.required:
+                errors[param.name] = _("This parameter is required.")
+            continue
+        try:
+            cleaned[param.name] = param.clean(values)
+        except ValueError as error:
+            errors[param.name] = str(error)
+    if errors:
+        raise InvalidParameters(errors)
+    return cleaned
