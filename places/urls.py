@@ -66,6 +66,7 @@ urlpatterns = [
     path("beleid/", policy.DashboardView.as_view(), name="dashboard"),
     path("beleid/tabel.csv", policy.DashboardTableCSV.as_view(), name="dashboard-csv"),
     path("beleid/kosten/", policy.CostsView.as_view(), name="costs"),
+    path("beleid/kosten/afspraken/", policy.TargetsView.as_view(), name="targets"),
     re_path(
         r"^export/plekken\.(?P<fmt>csv|xlsx|geojson|hsds)$",
         exports.ExportView.as_view(),

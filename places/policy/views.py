@@ -3,7 +3,7 @@
 from django import forms
 from django.conf import settings
 from django.db.models import Max, Q, Sum
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
@@ -16,7 +16,7 @@ from places.exports.csv import csv_text
 from places.filters import PlaceFilter, area_codes
 from places.models import Area, Place, YearFigures
 from places.permissions import PolicyRequiredMixin
-from places.policy import costs, gaps
+from places.policy import costs, gaps, results
 from places.policy import figures as policy
 from places.policy.charts import bar_chart
 
@@ -247,5 +247,39 @@ class CostsView(PolicyPageMixin, TemplateView):
             by_wijk=costs.cost_rows(places, year, "wijk"),
             by_form=costs.cost_rows(places, year, "beheer"),
             per_year=costs.totals_per_year(places),
+            results_by_wijk=results.group_rows(places, year, "wijk"),
+            results_by_form=results.group_rows(places, year, "beheer"),
             **kwargs,
+        )
+
+
+class TargetsForm(forms.Form):
+    """Which number of the costs page's targets columns: year, grouping, group and outcome."""
+
+    jaar = forms.IntegerField(required=False, min_value=1900, max_value=2999)
+    per = forms.ChoiceField(choices=[(g, g) for g in results.GROUPINGS], required=False)
+    groep = forms.CharField(required=False, max_length=60)
+    uitkomst = forms.ChoiceField(
+        choices=[(results.MET, results.MET), (results.MISSED, results.MISSED)], required=False
+    )
+
+
+@method_decorator(never_cache, name="dispatch")
+class TargetsView(PolicyPageMixin, TemplateView):
+    """The places behind a targets-met (or -missed) number of the costs page."""
+
+    template_name = "places/policy/targets.html"
+
+    def get_context_data(self, **kwargs):
+        form = TargetsForm(self.request.GET)
+        data = form.cleaned_data if form.is_valid() else {}
+        places = Place.objects.published()
+        year = data.get("jaar") or YearFigures.objects.aggregate(y=Max("year"))["y"]
+        group_by = data.get("per") or "wijk"
+        outcome = data.get("uitkomst") or results.MET
+        label, rows = results.outcome_list(places, year, group_by, data.get("groep"), outcome)
+        if data.get("groep") and label is None:
+            raise Http404  # no place of that group reported in that year
+        return super().get_context_data(
+            year=year, label=label, rows=rows, met=outcome == results.MET, **kwargs
         )

@@ -68,6 +68,7 @@ EXPECTED = {
     "dashboard": logged_in(403, 403, beleid=(200, 405), redactie=(200, 405)),
     "dashboard-csv": logged_in(403, 403, beleid=(200, 405), redactie=(200, 405)),
     "costs": logged_in(403, 403, beleid=(200, 405), redactie=(200, 405)),
+    "targets": logged_in(403, 403, beleid=(200, 405), redactie=(200, 405)),
     "export": public(),
     "api-places": public(),
     "api-areas": public(),
