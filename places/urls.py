@@ -1,7 +1,7 @@
 from django.urls import path, re_path
 
 from places.accounts import privacy
-from places.exports import api
+from places.exports import api, hsds_api
 from places.exports import views as exports
 from places.policy import views as policy
 from places.views import (
@@ -76,6 +76,27 @@ urlpatterns = [
     re_path(r"^api/gebieden\.(?P<fmt>json|geojson)$", api.AreasAPI.as_view(), name="api-areas"),
     path("api/in-de-buurt.json", api.NearbyAPI.as_view(), name="api-nearby"),
     path("api/openapi.json", api.OpenAPIView.as_view(), name="openapi"),
+    # Open Referral's HSDS API (places/exports/hsds_document.py).
+    path("api/hsds/", hsds_api.RootView.as_view(), name="hsds-root"),
+    path("api/hsds/openapi.json", hsds_api.DocumentView.as_view(), name="hsds-openapi"),
+    path("api/hsds/services", hsds_api.ServicesView.as_view(), name="hsds-services"),
+    path("api/hsds/services/<str:id>", hsds_api.ServiceView.as_view(), name="hsds-service"),
+    path("api/hsds/organizations", hsds_api.OrganizationsView.as_view(), name="hsds-organizations"),
+    path(
+        "api/hsds/organizations/<str:id>",
+        hsds_api.OrganizationView.as_view(),
+        name="hsds-organization",
+    ),
+    path(
+        "api/hsds/service_at_locations",
+        hsds_api.ServiceAtLocationsView.as_view(),
+        name="hsds-service-at-locations",
+    ),
+    path(
+        "api/hsds/service_at_locations/<str:id>",
+        hsds_api.ServiceAtLocationView.as_view(),
+        name="hsds-service-at-location",
+    ),
     # Editors.
     path("redactie/", moderation.DashboardView.as_view(), name="moderation"),
     path("redactie/niet-gecontroleerd/", desk.UnverifiedView.as_view(), name="unverified"),

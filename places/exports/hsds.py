@@ -1,9 +1,12 @@
 """Open Referral HSDS 3.0: each place as a service delivered at a location by an organisation.
 
-Identifiers are UUIDs derived from the place, so an export is stable from run to run.
+Identifiers are UUIDs derived from the place, so an export is stable from run to run; those
+of services, locations, their links and organisations hold the database key (key_id), so that
+the HSDS API (hsds_api.py) finds the record a client asks for by its id.
 Public exports hold public fields only (no contact person, no costs).
 """
 
+import re
 import uuid
 
 from django.conf import settings
@@ -16,12 +19,31 @@ DAYS = {"Mo": "MO", "Tu": "TU", "We": "WE", "Th": "TH", "Fr": "FR", "Sa": "SA", 
 STATUS = {"active": "active", "temporarily_closed": "temporarily closed", "closed": "defunct"}
 
 
+# UUID version 8 (RFC 9562, custom): a fixed prefix, the kind of record and its key.
+KEYED = {"service": 1, "service_at_location": 2, "location": 3, "organization": 4, "place": 5}
+KEYED_ID = re.compile(r"6f0a9b3e-(?P<kind>[0-9a-f]{4})-8000-8000-(?P<key>[0-9a-f]{12})")
+
+
 def uid(kind, key):
     return str(uuid.uuid5(NAMESPACE, f"{kind}:{key}"))
 
 
+def key_id(kind, key):
+    return f"6f0a9b3e-{KEYED[kind]:04x}-8000-8000-{key:012x}"
+
+
+def parse_id(text):
+    """(kind, key) of a key_id, or None."""
+    found = KEYED_ID.fullmatch(text.lower()) if len(text) == 36 else None
+    if not found:
+        return None
+    kinds = {number: kind for kind, number in KEYED.items()}
+    kind = kinds.get(int(found["kind"], 16))
+    return (kind, int(found["key"], 16)) if kind else None
+
+
 def service(place):
-    service_id = uid("service", place.pk)
+    service_id = key_id("service", place.pk)
     location = location_of(place)
     return {
         "id": service_id,
@@ -39,7 +61,7 @@ def service(place):
         "cost_options": cost_options(place, service_id),
         "service_at_locations": [
             {
-                "id": uid("sal", place.pk),
+                "id": key_id("service_at_location", place.pk),
                 "service_id": service_id,
                 "location_id": location["id"],
                 "location": location,
@@ -51,19 +73,29 @@ def service(place):
 
 
 def organisation_of(place):
-    organisation = place.organisation
-    key = f"org:{organisation.pk}" if organisation else f"place:{place.pk}"
+    """The place's organisation; the place itself when none is known."""
+    if place.organisation:
+        return organization(place.organisation)
     return {
-        "id": uid("organization", key),
-        "name": organisation.name if organisation else place.name,
-        "description": organisation.get_kind_display() if organisation else "",
-        "website": (organisation.website if organisation else place.website) or None,
+        "id": key_id("place", place.pk),
+        "name": place.name,
+        "description": "",
+        "website": place.website or None,
+    }
+
+
+def organization(organisation):
+    return {
+        "id": key_id("organization", organisation.pk),
+        "name": organisation.name,
+        "description": organisation.get_kind_display(),
+        "website": organisation.website or None,
     }
 
 
 def location_of(place):
     point = to_web(place.location)
-    location_id = uid("location", place.pk)
+    location_id = key_id("location", place.pk)
     return {
         "id": location_id,
         "location_type": "physical",
