@@ -52,7 +52,9 @@ def with_distances(found, moment):
     model = type(found[0])
     rows = {
         row["slug"]: row
-        for row in values(model.objects.using(settings.MAP_DATABASE).filter(pk__in=[p.pk for p in found]))
+        for row in values(
+            model.objects.using(settings.MAP_DATABASE).filter(pk__in=[p.pk for p in found])
+        )
     }
     return [
         {**record(rows[place.slug], moment), "distance_m": round(place.distance.m)}
