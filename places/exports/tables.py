@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from places.exports.csv import csv_text, is_number, safe
 from places.geo import to_web
 from places.maps import features
+from places.models import COST_FIELDS
 
 PUBLIC_COLUMNS = [
     ("name", _("Name")),
@@ -31,6 +32,7 @@ PUBLIC_COLUMNS = [
     ("phone", _("Telephone")),
     ("longitude", _("Longitude")),
     ("latitude", _("Latitude")),
+    ("demo", _("Example data")),
 ]
 PRIVATE_COLUMNS = [
     ("contact_name", _("Contact person")),
@@ -43,6 +45,13 @@ PRIVATE_COLUMNS = [
     ("activities", _("Activities per week")),
     ("target_activities", _("agreed activities per week")),
     ("volunteers", _("Volunteers")),
+    ("costs_year", _("Year of the costs")),
+    ("rent", _("Rent")),
+    ("operating_costs", _("Other operating costs")),
+    ("volunteer_fees", _("Volunteer fees")),
+    ("subsidy", _("Subsidy received")),
+    ("other_income", _("Other income")),
+    ("total_costs", _("Total costs (rent, operating costs, volunteer fees)")),
 ]
 FIGURE_FIELDS = (
     "visitors_per_week",
@@ -52,11 +61,15 @@ FIGURE_FIELDS = (
     "volunteers",
 )
 
+COST_COLUMNS = (*COST_FIELDS, "total_costs")
+
 
 # How the workbook shows its numbers (a Dutch Excel shows '#,##0' as 1.234).
-DISPLAY_FORMATS = {"longitude": "0.000000", "latitude": "0.000000"} | {
-    name: "#,##0" for name in FIGURE_FIELDS
-}
+DISPLAY_FORMATS = (
+    {"longitude": "0.000000", "latitude": "0.000000"}
+    | {name: "#,##0" for name in FIGURE_FIELDS}
+    | {name: "#,##0.00" for name in COST_COLUMNS}
+)
 
 
 def columns(private):
@@ -84,11 +97,31 @@ def values_of(place, private):
         "latitude": round(point.y, 6),
     }
     if private:
-        latest = max(place.year_figures.all(), key=lambda f: f.year, default=None)
-        values["figures_year"] = latest.year if latest else ""
-        for name in FIGURE_FIELDS:
-            values[name] = getattr(latest, name) if latest else ""
+        values |= latest_row(place.year_figures.all(), "figures_year", FIGURE_FIELDS)
+        values |= latest_row(place.yearly_costs.all(), "costs_year", COST_COLUMNS)
+    values["demo"] = demo_cell(place, values, private)
     return {name: values.get(name, getattr(place, name, "")) for name, _label in columns(private)}
+
+
+def latest_row(rows, year_column, names):
+    """The newest year's values of a place's yearly rows (costs or figures), or blanks."""
+    latest = max(rows, key=lambda row: row.year, default=None)
+    values = {name: getattr(latest, name) if latest else "" for name in names}
+    return {year_column: latest.year if latest else "", **values}
+
+
+def demo_cell(place, values, private):
+    """'nee', or 'ja: ' and the exported values that are example data (places.demo)."""
+    marks = set(place.demo_fields)
+    shown = [str(label) for name, label in columns(private) if name in marks]
+    for year_column, kind, label in (
+        ("costs_year", "yearly_costs", _("costs %(year)s")),
+        ("figures_year", "year_figures", _("figures %(year)s")),
+    ):
+        year = values.get(year_column)
+        if year and f"{kind}:{year}" in marks:
+            shown.append(str(label) % {"year": year})
+    return str(_("yes: %(values)s") % {"values": ", ".join(shown)}) if shown else str(_("no"))
 
 
 def as_csv(places, private=False):

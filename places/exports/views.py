@@ -24,7 +24,7 @@ class ExportView(View):
         places = list(
             PlaceFilter(request.GET, queryset=base)
             .qs.select_related("organisation")
-            .prefetch_related("year_figures")
+            .prefetch_related("year_figures", "yearly_costs")
         )
         private = private and fmt != "hsds"  # the HSDS export holds public fields only
         audit.record("export", request=request, format=fmt, places=len(places), private=private)
