@@ -232,6 +232,27 @@ def remove_from(place):
     place.save()
 
 
+# How a row's demo mark names it: by year for costs and figures, by id for activities.
+ROW_MARKS = {"yearlycosts": "yearly_costs", "yearfigures": "year_figures", "activity": "activity"}
+
+
+def edited_rows(formsets):
+    """The demo marks of the rows somebody changed or deleted in the edit form's formsets.
+
+    A row a person saved is theirs from then on, as a field saved in the form is
+    (editing.confirmed): it is no longer example data, and remove() leaves it alone. A
+    deleted row's mark goes with it, so that it cannot later name a real row of that year.
+    Rows saved unchanged stay marked."""
+    marks = set()
+    for formset in formsets:
+        kind = ROW_MARKS[formset.model._meta.model_name]
+        for form in formset.initial_forms:
+            if form.has_changed() or form in formset.deleted_forms:
+                key = form.instance.pk if kind == "activity" else form.initial.get("year")
+                marks.add(f"{kind}:{key}")
+    return marks
+
+
 def has_demo(places=None):
     """Whether any of these places (all by default) shows demo values."""
     return (Place.objects.all() if places is None else places).exclude(demo_fields=[]).exists()

@@ -7,6 +7,7 @@ from django.forms import inlineformset_factory
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from places import demo
 from places.accounts import audit
 from places.fields import PinWidget, finite_decimals
 from places.hours_form import OpeningHoursFormField
@@ -157,7 +158,10 @@ def save_with_version(form, formsets):
             raise Conflict
         place = form.save(commit=False)
         place.version = expected  # save() moves it on to expected + 1, as the UPDATE did
-        place.demo_fields = confirmed(place.demo_fields, form.changed_data)
+        edited = demo.edited_rows(formsets)
+        place.demo_fields = [
+            m for m in confirmed(place.demo_fields, form.changed_data) if m not in edited
+        ]
         place.save()
         form.save_m2m()
         for formset in formsets:
