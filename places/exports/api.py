@@ -32,15 +32,20 @@ def places_etag(request, fmt="json"):
     return data_etag(request, fmt, hours.now().strftime("%Y%m%d%H%M"), request.LANGUAGE_CODE)
 
 
-def filtered(request):
-    """The published places that the filter parameters select (already checked)."""
+def filtered(request, query):
+    """The published places that the filter parameters select (already checked). The search
+    text goes straight to the queryset: its length is checked, and a word limit (the
+    pages') cannot be said in the document as Python counts words."""
     published = Place.objects.using(settings.MAP_DATABASE).published()
-    placefilter = PlaceFilter(request.GET, queryset=published)
+    data = request.GET.copy()
+    data.pop("q", None)
+    placefilter = PlaceFilter(data, queryset=published)
     if not placefilter.is_valid():  # e.g. a wijk that is not in the chosen gemeente
         raise InvalidParameters(
             {name: " ".join(errors) for name, errors in placefilter.form.errors.items()}
         )
-    return placefilter.qs
+    places = placefilter.qs
+    return places.search(query["q"]) if query.get("q") else places
 
 
 def links(request, paginator, page):
@@ -62,7 +67,7 @@ class PlacesAPI(ReadOnlyAPI):
 
     @method_decorator(condition(etag_func=places_etag))
     def get(self, request, fmt="json"):
-        places = filtered(request).order_by("pk")
+        places = filtered(request, self.query).order_by("pk")
         paginator = Paginator(records.values(places), self.query.get("page_size", 100))
         number = self.query.get("page", 1)
         if number > max(paginator.num_pages, 1):
@@ -92,7 +97,7 @@ class NearbyAPI(ReadOnlyAPI):
             message = _("This location lies outside the Netherlands.")
             raise InvalidParameters({"lat": message, "lng": message})
         radius = self.query.get("straal", apiparams.NEARBY_RADIUS)
-        places = filtered(request).only("pk", "slug", "location", "name")
+        places = filtered(request, self.query).only("pk", "slug", "location", "name")
         found = places.nearest_within(point, self.query.get("k", 10), radius)
         rows = records.with_distances(found, hours.now())
         return json_response({"count": len(rows), "results": rows})

@@ -33,12 +33,11 @@ SAME_AS = {
     "compiled/service_at_location_list": "service_at_location",
 }
 REFINED = {
-    "page": {"type": "integer", "minimum": 1},
+    "page": {"type": "integer", "minimum": 1, "maximum": 10**6},
     "per_page": {"type": "integer", "minimum": 1, "maximum": MAX_PER_PAGE, "default": 50},
     "format": {"type": "string", "enum": ["json"]},
     "modified_after": {"type": "string", "format": "date-time"},
-    # The map's search (places.filters): at most 10 words, 200 characters.
-    "search": {"type": "string", "maxLength": 200, "pattern": r"^\s*(\S+\s+){0,9}\S*$"},
+    "search": {"type": "string", "maxLength": 200},
 }
 NOTES = {
     "proximity": "Not supported here: ignored.",

@@ -65,7 +65,7 @@ def convert(schema, text):
         raise ValueError(schema.get("x-message") or _("This value has the wrong form."))
     if schema.get("format") == "date-time":
         return moment(text)
-    return text
+    return text.replace("\x00", "")  # PostgreSQL refuses NUL characters in text
 
 
 def choices(schema):
