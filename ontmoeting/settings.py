@@ -112,6 +112,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "places.context_processors.map_settings",
                 "places.context_processors.user_roles",
+                "places.context_processors.municipality",
             ],
         },
     },
@@ -355,6 +356,11 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "ontmoeting@localhost"
 MUNICIPALITY_NAME = os.environ.get("MUNICIPALITY_NAME", "Amsterdam")
 ACCESSIBILITY_CONTACT = os.environ.get("ACCESSIBILITY_CONTACT", "")
 PRIVACY_CONTACT = os.environ.get("PRIVACY_CONTACT", "")
+# These seed the municipality's settings (places.models.municipality) when it is first used;
+# after that an admin edits them under Beheer. MUNICIPALITY_FILE: a YAML file with the same.
+PDOK_GEMEENTE = os.environ.get("PDOK_GEMEENTE", "")  # e.g. GM0599: addresses only there
+MAP_BASE = os.environ.get("MAP_BASE", "pdok")  # or "osm"
+MUNICIPALITY_FILE = os.environ.get("MUNICIPALITY_FILE", "")
 
 # --- Logging --------------------------------------------------------------
 # The audit trail (logger ontmoeting.audit, one JSON line per event) goes with the rest of the

@@ -241,3 +241,4 @@ class ReportAdmin(admin.ModelAdmin):
 
 admin.site.site_header = admin.site.site_title = _("Ontmoeting — management")
 admin.site.index_title = _("Management of the register")
+import places.municipality_admin  # noqa: E402, F401  (the municipality settings page)

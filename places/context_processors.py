@@ -1,5 +1,7 @@
+from django.utils.functional import SimpleLazyObject
+
 from places import roles
-from places.models import PlaceType
+from places.models import Municipality, PlaceType
 
 
 def map_settings(request):
@@ -16,3 +18,8 @@ def user_roles(request):
             "wijkteam": roles.is_wijkteam(user),
         }
     }
+
+
+def municipality(request):
+    # Lazy: read (from the cache) only by pages that show it.
+    return {"municipality": SimpleLazyObject(Municipality.current)}

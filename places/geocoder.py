@@ -28,6 +28,7 @@ logger = logging.getLogger(__name__)
 POSTCODE = re.compile(r"^\s*(\d{4})\s*([A-Za-z]{2})?\s*$")
 CACHE_SECONDS = 24 * 60 * 60
 SUGGESTIONS = 6
+TYPES = "type:(adres OR postcode OR weg OR woonplaats)"
 SUGGEST_TIMEOUT = 1.5  # seconds: a suggestion that comes later is of no use to the typist
 
 
@@ -46,17 +47,24 @@ class Location:
     source: str  # "pdok" or "postcode"
 
 
-def geocode(query):
-    """The best Location for an address or postcode; GeocodeError with a message if none."""
+def search_filters(gemeente=""):
+    """PDOK's filters: the kinds of answer and, when given, the gemeente ("0599")."""
+    return [TYPES, f"gemeentecode:{gemeente}"] if gemeente else [TYPES]
+
+
+def geocode(query, gemeente=""):
+    """The best Location for an address or postcode; GeocodeError with a message if none.
+    With a gemeente (the digits of its CBS code), only answers in that gemeente."""
     query = " ".join((query or "").split())[:200]
     if not query:
         raise GeocodeError(_("Type an address or postcode."))
-    key = "geocode:" + hashlib.sha256(query.lower().encode()).hexdigest()
+    filters = search_filters(gemeente)
+    key = "geocode:" + hashlib.sha256(f"{query.lower()}|{filters}".encode()).hexdigest()
     cached = cache.get(key)
     if cached:
         return cached
     try:
-        location = pdok_lookup(query)
+        location = pdok_lookup(query, filters)
     except NotFound:
         raise
     except GeocodeError as error:
@@ -76,17 +84,17 @@ def full_postcode(query):
 def pdok_get(endpoint, params, timeout):
     """The JSON answer of one Locatieserver endpoint ("free" or "suggest")."""
     base = settings.PDOK_LOCATIESERVER_URL.rsplit("/", 1)[0]
-    url = f"{base}/{endpoint}?{urllib.parse.urlencode(params)}"
+    url = f"{base}/{endpoint}?{urllib.parse.urlencode(params, doseq=True)}"
     # The URL comes from settings (http(s) only, checked in places.checks), never from users.
     request = urllib.request.Request(url, headers={"Accept": "application/json"})  # noqa: S310
     with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
         return json.loads(response.read())
 
 
-def pdok_lookup(query):
+def pdok_lookup(query, filters=(TYPES,)):
     params = {
         "q": query,
-        "fq": "type:(adres OR postcode OR weg OR woonplaats)",
+        "fq": list(filters),
         "fl": "id,type,weergavenaam,postcode,centroide_ll,score",
         "rows": "1",
     }
@@ -112,19 +120,20 @@ def unreachable_message(query):
     )
 
 
-def suggest(query):
+def suggest(query, gemeente=""):
     """Up to SUGGESTIONS addresses, streets and places that start like the query, from PDOK's
     suggest endpoint; an empty list when it cannot be reached (the plain search still works)."""
     query = " ".join((query or "").split())[:100]
     if len(query) < 3:
         return []
-    key = "suggest:" + hashlib.sha256(query.lower().encode()).hexdigest()
+    filters = search_filters(gemeente)
+    key = "suggest:" + hashlib.sha256(f"{query.lower()}|{filters}".encode()).hexdigest()
     cached = cache.get(key)
     if cached is not None:
         return cached
     params = {
         "q": query,
-        "fq": "type:(adres OR postcode OR weg OR woonplaats)",
+        "fq": filters,
         "fl": "id,type,weergavenaam",
         "rows": str(SUGGESTIONS),
     }

@@ -9,7 +9,7 @@ from difflib import SequenceMatcher
 from django.utils.translation import gettext as _
 
 from places.geocoder import GeocodeError, geocode
-from places.models import Area, Place
+from places.models import Area, Municipality, Place
 
 POSTCODE = re.compile(r"^\s*(\d{4})\s*([A-Za-z]{2})\s*$")
 NEAR_METRES = 200
@@ -22,7 +22,7 @@ def normal_postcode(text):
 
 
 def address_query(data):
-    """'Javaplein 21, 1094HH Amsterdam' from the form's address fields, or ''."""
+    """'Javaplein 21, 1094HH Beekdal' from the form's address fields, or ''."""
     street = " ".join(part for part in (data.get("street"), data.get("house_number")) if part)
     town = " ".join(p for p in (normal_postcode(data.get("postcode")), data.get("city")) if p)
     return ", ".join(part for part in (street, town) if part)
@@ -34,7 +34,7 @@ def pin_from_address(data):
     if not (data.get("street") or data.get("postcode")):
         return None, _("Type the address (or place the pin on the map).")
     try:
-        return geocode(query).point, None
+        return geocode(query, Municipality.current().gemeente_digits).point, None
     except GeocodeError as error:
         return None, _("%(reason)s Check the address, or place the pin on the map yourself.") % {
             "reason": error

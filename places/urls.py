@@ -11,6 +11,7 @@ from places.views import (
     history,
     merging,
     moderation,
+    municipality,
     nearby,
     people,
     propose,
@@ -33,6 +34,7 @@ urlpatterns = [
         name="accessibility",
     ),
     path("privacy/", statements.PrivacyStatementView.as_view(), name="privacy"),
+    path("gemeente/logo", municipality.LogoView.as_view(), name="municipality-logo"),
     path("gebied/<str:code>/", public.AreaDetailView.as_view(), name="area"),
     # A place and what members, wijkteams and visitors do with it.
     path("plek/nieuw/", propose.PlaceCreateView.as_view(), name="create"),

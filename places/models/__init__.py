@@ -2,6 +2,7 @@ from places.models.areas import Area
 from places.models.details import COST_FIELDS, Activity, YearFigures, YearlyCosts
 from places.models.feedback import Report
 from places.models.merges import Merge
+from places.models.municipality import Municipality
 from places.models.people import ClaimRequest, ContactMoment, Invitation, Membership, Wijkteam
 from places.models.places import Organisation, Place, PlaceType, Service, TargetGroup
 from places.models.version import DataVersion, MapCell, MapCellsBuilt
@@ -18,6 +19,7 @@ __all__ = [
     "MapCellsBuilt",
     "Merge",
     "Membership",
+    "Municipality",
     "Organisation",
     "Place",
     "PlaceType",

@@ -18,9 +18,10 @@ from places.findings import PARTLY_ANSWERED, Finding, findings
 from places.geo import netherlands_validator, web_point
 from places.geocoder import GeocodeError, geocode, suggest
 from places.maps import features
-from places.models import DataVersion, Place
+from places.models import DataVersion, Municipality, Place
+from places.models.municipality import NEARBY_RADII
 
-RADIUS_CHOICES = [(500, "500 m"), (1000, "1 km"), (2000, "2 km"), (5000, "5 km")]
+RADIUS_CHOICES = NEARBY_RADII
 # Results shown at first, and added by each "Toon meer plekken" (up to NEARBY_MAX_RESULTS):
 # rendering a hundred rows cost most of the page's time (docs/benchmarks.md).
 STEP = 20
@@ -45,9 +46,12 @@ class NearbyForm(forms.Form):
         label=_("Within"),
         choices=RADIUS_CHOICES,
         coerce=int,
-        initial=settings.NEARBY_DEFAULT_RADIUS,
         required=False,
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["straal"].initial = Municipality.current().nearby_radius
 
     def clean(self):
         # lat and lng are hidden: their errors are said where the page shows them.
@@ -70,7 +74,7 @@ class NearbyForm(forms.Form):
             )
         if data.get("adres"):
             try:
-                location = geocode(data["adres"])
+                location = geocode(data["adres"], Municipality.current().gemeente_digits)
             except GeocodeError as error:
                 self.add_error("adres", str(error))
                 return None
@@ -79,7 +83,7 @@ class NearbyForm(forms.Form):
 
     @property
     def radius(self):
-        return self.cleaned_data.get("straal") or settings.NEARBY_DEFAULT_RADIUS
+        return self.cleaned_data.get("straal") or Municipality.current().nearby_radius
 
     @property
     def shown(self):
@@ -270,6 +274,7 @@ class AddressSuggestView(View):
     no other origin, and PDOK sees the server, not the person)."""
 
     def get(self, request):
-        response = JsonResponse({"suggestions": suggest(request.GET.get("q", ""))})
+        gemeente = Municipality.current().gemeente_digits
+        response = JsonResponse({"suggestions": suggest(request.GET.get("q", ""), gemeente)})
         patch_cache_control(response, public=True, max_age=60 * 60)
         return response

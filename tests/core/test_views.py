@@ -210,7 +210,7 @@ def test_list_and_map_data_queries_do_not_grow_with_the_places(
     client, amsterdam, django_assert_max_num_queries
 ):
     PlaceFactory.create_batch(30, location=web_point(4.9, 52.37))
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(10):  # 8, and the municipality's row read and seeded
         client.get(reverse("places:list"))
     with django_assert_max_num_queries(3):
         client.get(reverse("places:map-data"))

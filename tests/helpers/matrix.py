@@ -47,6 +47,7 @@ EXPECTED = {
     "about": public(),
     "accessibility": public(),
     "privacy": public(),
+    "municipality-logo": public(404, 405),  # no logo uploaded
     "area": public(),
     "detail": public(),
     "report": public(200, 400),
