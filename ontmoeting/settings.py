@@ -427,6 +427,11 @@ WIJKTEAM_STALE_MONTHS = int(os.environ.get("WIJKTEAM_STALE_MONTHS", "6"))
 # Policy dashboard: areas with fewer inhabitants than this are "geen/weinig inwoners" and never
 # ranked as a gap (harbours, parks, business parks).
 POLICY_FEW_INHABITANTS = int(os.environ.get("POLICY_FEW_INHABITANTS", "50"))
+# The distances N (metres) whose coverage per buurt is kept in a table (places.policy.coverage),
+# updated when a place changes; other distances are computed when asked. Comma-separated.
+POLICY_COVERAGE_DISTANCES = sorted(
+    {int(m) for m in os.environ.get("POLICY_COVERAGE_DISTANCES", "800").split(",") if m.strip()}
+)
 # Places not verified ("klopt nog") for this many days are flagged and their members reminded.
 VERIFY_AFTER_DAYS = int(os.environ.get("VERIFY_AFTER_DAYS", "365"))
 

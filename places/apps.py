@@ -14,6 +14,7 @@ class PlacesConfig(AppConfig):
         from places import checks, signals  # noqa: F401
         from places.accounts import signals as audit_signals  # noqa: F401
         from places.accounts import twofactor  # noqa: F401
+        from places.policy import coverage_updates  # noqa: F401
 
         post_migrate.connect(create_cache_tables, sender=self)
 

@@ -1,4 +1,5 @@
 from places.models.areas import Area
+from places.models.coverage import BuurtCoverage
 from places.models.details import COST_FIELDS, Activity, YearFigures, YearlyCosts
 from places.models.feedback import Report
 from places.models.merges import Merge
@@ -11,6 +12,7 @@ __all__ = [
     "COST_FIELDS",
     "Activity",
     "Area",
+    "BuurtCoverage",
     "ClaimRequest",
     "ContactMoment",
     "DataVersion",

@@ -26,6 +26,7 @@ from django.db import connection
 from places.geo import to_web
 from places.maps import features
 from places.models import Area, DataVersion
+from places.policy import coverage as kept
 
 COVERAGE_SIMPLIFY_METRES = 10
 
@@ -149,8 +150,13 @@ def buurt_coverage_geos(places, metres, buurten):
     return result
 
 
-def cached_coverage(places, metres, key, buurten):
-    """Coverage per buurt, cached until a place changes (the key holds the filters)."""
+def cached_coverage(places, metres, key, buurten, stored=False):
+    """Coverage per buurt: from the coverage table when the places are its own (stored) and it
+    keeps N (places.policy.coverage); else computed, cached until a place changes (the key holds
+    the filters)."""
+    found = kept.stored(metres, buurten) if stored else None
+    if found is not None:
+        return found
     cache_key = (
         "coverage:" + hashlib.sha256(f"{DataVersion.current()}|{metres}|{key}".encode()).hexdigest()
     )
@@ -168,10 +174,10 @@ def simplified_geojson(geometry):
     return json.loads(to_web(simplified).json)
 
 
-def area_figures(level, places, metres, filter_key="", buurten=None):
+def area_figures(level, places, metres, filter_key="", buurten=None, stored=False):
     """AreaFigures for every wijk or buurt (of the buurten given), by name."""
     buurten = Area.objects.buurten() if buurten is None else buurten
-    coverage = cached_coverage(places, metres, filter_key, buurten)
+    coverage = cached_coverage(places, metres, filter_key, buurten, stored)
     if level == Area.Kind.BUURT:
         counts = Counter(places.values_list("buurt__code", flat=True))
         return [
@@ -217,10 +223,10 @@ def wijk_figures(area, places, buurten):
     )
 
 
-def gaps_geojson(places, metres, filter_key="", buurten=None):
+def gaps_geojson(places, metres, filter_key="", buurten=None, stored=False):
     """The parts of every buurt farther than N metres from any matching place."""
     buurten = Area.objects.buurten() if buurten is None else buurten
-    coverage = cached_coverage(places, metres, filter_key, buurten)
+    coverage = cached_coverage(places, metres, filter_key, buurten, stored)
     return features.collection(
         features.feature(geometry, {"code": code})
         for code, (_area, _uncovered, geometry) in coverage.items()

@@ -16,7 +16,7 @@ from places.exports.csv import csv_text
 from places.filters import PlaceFilter, area_codes
 from places.models import Area, Place, YearFigures
 from places.permissions import PolicyRequiredMixin
-from places.policy import costs, gaps, results
+from places.policy import costs, coverage, gaps, results
 from places.policy import figures as policy
 from places.policy.charts import bar_chart
 
@@ -74,8 +74,10 @@ class PolicyPageMixin(PolicyRequiredMixin):
         form = DashboardForm(self.request.GET)
         options = form.settings()
         places, place_filter = self.filtered_places()
-        key = self.request.GET.urlencode()
-        rows = policy.area_figures(options["level"], places, options["metres"], key, self.buurten())
+        key, stored = self.request.GET.urlencode(), coverage.serves(place_filter)
+        rows = policy.area_figures(
+            options["level"], places, options["metres"], key, self.buurten(), stored
+        )
         sort_rows(rows, options["sort"])
         return form, options, places, place_filter, rows
 
@@ -109,7 +111,12 @@ class DashboardView(PolicyPageMixin, TemplateView):
             rows
             if options["level"] == "buurt"
             else policy.area_figures(
-                "buurt", places, metres, self.request.GET.urlencode(), self.buurten()
+                "buurt",
+                places,
+                metres,
+                self.request.GET.urlencode(),
+                self.buurten(),
+                coverage.serves(place_filter),
             )
         )
         since = timezone.localdate() - timezone.timedelta(days=183)
@@ -145,6 +152,7 @@ class DashboardView(PolicyPageMixin, TemplateView):
                 options["metres"],
                 self.request.GET.urlencode(),
                 self.buurten(),
+                coverage.serves(place_filter),
             )
             if options["measure"] in ("dekking", "inwoners")
             else None,
