@@ -152,13 +152,15 @@ def add_costs(place, year, rng):
     if place.yearly_costs.filter(year=year).exists():
         return False
     rent = Decimal(rng.randrange(0, 24000, 500))
-    costs = rent + rng.randrange(2000, 15000, 250) + rng.randrange(0, 6000, 250)
+    operating = Decimal(rng.randrange(2000, 15000, 250))
+    fees = Decimal(rng.randrange(0, 6000, 250))
+    share = Decimal(rng.choice([0, 40, 60, 80, 100])) / 100  # of these costs, never more
     place.yearly_costs.create(
         year=year,
         rent=rent,
-        operating_costs=Decimal(rng.randrange(2000, 15000, 250)),
-        volunteer_fees=Decimal(rng.randrange(0, 6000, 250)),
-        subsidy=(costs * Decimal(rng.choice([0, 40, 60, 80, 100])) / 100).quantize(Decimal(1)),
+        operating_costs=operating,
+        volunteer_fees=fees,
+        subsidy=((rent + operating + fees) * share).quantize(Decimal(1)),
         other_income=Decimal(rng.randrange(0, 3000, 100)),
     )
     return True

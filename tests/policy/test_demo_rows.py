@@ -88,3 +88,10 @@ def test_demo_rows_saved_unchanged_stay_demo(client, kamer, people):
     kamer.refresh_from_db()
     rows = [mark for mark in kamer.demo_fields if mark.startswith(("yearly_costs", "year_fig"))]
     assert len(rows) == 6
+
+
+def test_demo_subsidy_is_a_share_of_the_demo_costs(kamer):
+    rows = list(kamer.yearly_costs.all())
+    assert rows and all(row.subsidy <= row.total_costs for row in rows)
+    shares = {round(float(row.subsidy / row.total_costs), 2) for row in rows if row.total_costs}
+    assert shares <= {0, 0.4, 0.6, 0.8, 1}
