@@ -20,7 +20,7 @@ from places.exports import apiparams, openapi, records
 from places.exports.params import InvalidParameters
 from places.exports.readonly import ReadOnlyAPI, error, json_response
 from places.filters import PlaceFilter
-from places.geo import netherlands_polygon, web_point
+from places.geo import web_point
 from places.maps import features
 from places.models import Area, Place
 
@@ -92,10 +92,7 @@ class NearbyAPI(ReadOnlyAPI):
         return apiparams.nearby()
 
     def get(self, request):
-        point = web_point(self.query["lng"], self.query["lat"])
-        if not netherlands_polygon().contains(point):
-            message = _("This location lies outside the Netherlands.")
-            raise InvalidParameters({"lat": message, "lng": message})
+        point = web_point(self.query["lng"], self.query["lat"])  # in the Netherlands' box
         radius = self.query.get("straal", apiparams.NEARBY_RADIUS)
         places = filtered(request, self.query).only("pk", "slug", "location", "name")
         found = places.nearest_within(point, self.query.get("k", 10), radius)

@@ -5,12 +5,13 @@ from django.utils.translation import gettext_lazy as _
 
 from places.exports.params import Param
 from places.filters import SEARCH_MAX_LENGTH, SHOW_ALL
+from places.geo import NETHERLANDS_BBOX
 from places.models import Area, Place, PlaceType, TargetGroup
 
 MAX_PAGE = 10**6
 MAX_PAGE_SIZE, NEARBY_RADIUS, NEARBY_MAX_RADIUS, NEARBY_MAX_K = 1000, 5000, 50_000, 100
-# The Netherlands' bounding box; a point in it but outside the country is refused too.
-LATITUDES, LONGITUDES = (50.7, 53.6), (3.3, 7.3)
+# The Netherlands' bounding box, as the nearby page accepts it.
+LONGITUDES, LATITUDES = NETHERLANDS_BBOX[::2], NETHERLANDS_BBOX[1::2]
 
 
 def codes(kind):

@@ -20,16 +20,6 @@ CONFIG = {
     },
     "checks": {"enabled": True},
     "phases": {"stateful": {"enabled": False}},
-    "operations": [
-        {
-            # A point inside the bounding box may still lie in the sea or in Belgium: the
-            # document says so, and such a point is refused with 400.
-            "include-path": "/api/in-de-buurt.json",
-            "checks": {
-                "positive_data_acceptance": {"expected-statuses": ["2xx", "400"]},
-            },
-        }
-    ],
 }
 BOUNDS = settings(
     deadline=2000,
