@@ -95,32 +95,32 @@ class Command(BaseCommand):
         for number, (name, x, y) in enumerate(CITIES, start=1):
             code = f"GM9{number:03d}"
             cursor.execute(
-                """INSERT INTO places_area (code, name, kind, parent_id, geometry, source)
+                """INSERT INTO places_area (code, name, kind, parent_id, geometry, source, water)
                    VALUES (%s, %s, 'gemeente', NULL,
-                           ST_Multi(ST_MakeEnvelope(%s, %s, %s, %s, 28992)), %s)""",
+                           ST_Multi(ST_MakeEnvelope(%s, %s, %s, %s, 28992)), %s, false)""",
                 [code, f"{name} (synthetisch)", x - 15000, y - 15000, x + 15000, y + 15000, SOURCE],
             )
             cursor.execute(
-                """INSERT INTO places_area (code, name, kind, parent_id, geometry, source)
+                """INSERT INTO places_area (code, name, kind, parent_id, geometry, source, water)
                    SELECT 'WK9' || lpad(%s::text, 3, '0') || lpad((i * 6 + j)::text, 2, '0'),
                           %s || ' wijk ' || (i * 6 + j), 'wijk',
                           (SELECT id FROM places_area WHERE code = %s),
                           ST_Multi(ST_MakeEnvelope(
                               %s + i * 5000, %s + j * 5000,
                               %s + (i + 1) * 5000, %s + (j + 1) * 5000, 28992)),
-                          %s
+                          %s, false
                    FROM generate_series(0, 5) i, generate_series(0, 5) j""",
                 [number, name, code, x - 15000, y - 15000, x - 15000, y - 15000, SOURCE],
             )
             cursor.execute(
-                """INSERT INTO places_area (code, name, kind, parent_id, geometry, source)
+                """INSERT INTO places_area (code, name, kind, parent_id, geometry, source, water)
                    SELECT 'BU9' || substr(w.code, 4) || lpad((i * 5 + j)::text, 2, '0'),
                           w.name || ' buurt ' || (i * 5 + j), 'buurt', w.id,
                           ST_Multi(ST_MakeEnvelope(ST_XMin(w.geometry) + i * 1000,
                                                    ST_YMin(w.geometry) + j * 1000,
                                                    ST_XMin(w.geometry) + (i + 1) * 1000,
                                                    ST_YMin(w.geometry) + (j + 1) * 1000, 28992)),
-                          %s
+                          %s, false
                    FROM places_area w, generate_series(0, 4) i, generate_series(0, 4) j
                    WHERE w.kind = 'wijk' AND w.source = %s AND w.parent_id =
                          (SELECT id FROM places_area WHERE code = %s)""",
