@@ -60,17 +60,17 @@ def serves(place_filter):
     return place_filter.is_valid() and not any(chosen)
 
 
-def stored(metres, buurten):
+def stored(metres, buurten, gaps=True):
     """{buurt code: (area m², uncovered m², uncovered part as GeoJSON or None)} from the table,
-    as figures.buurt_coverage gives it, or None when N is not kept or a buurt in scope has no
-    row (yet)."""
+    as figures.buurt_coverage gives it (without gaps: None for every uncovered part), or None
+    when N is not kept or a buurt in scope has no row (yet)."""
     if metres not in distances():
         return None
     rows = BuurtCoverage.objects.filter(metres=metres, buurt__in=buurten).values_list(
-        "buurt__code", "area_m2", "uncovered_m2", "gap"
+        "buurt__code", "area_m2", "uncovered_m2", "gap" if gaps else "metres"
     )
     found = {
-        code: (area, uncovered, json.loads(gap) if gap else None)
+        code: (area, uncovered, json.loads(gap) if gaps and gap else None)
         for code, area, uncovered, gap in rows
     }
     return found if len(found) == buurten.count() else None

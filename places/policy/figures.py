@@ -150,11 +150,11 @@ def buurt_coverage_geos(places, metres, buurten):
     return result
 
 
-def cached_coverage(places, metres, key, buurten, stored=False):
+def cached_coverage(places, metres, key, buurten, stored=False, gaps=True):
     """Coverage per buurt: from the coverage table when the places are its own (stored) and it
-    keeps N (places.policy.coverage); else computed, cached until a place changes (the key holds
-    the filters)."""
-    found = kept.stored(metres, buurten) if stored else None
+    keeps N (places.policy.coverage), with the uncovered parts only when asked (gaps); else
+    computed, cached until a place changes (the key holds the filters)."""
+    found = kept.stored(metres, buurten, gaps) if stored else None
     if found is not None:
         return found
     cache_key = (
@@ -177,7 +177,7 @@ def simplified_geojson(geometry):
 def area_figures(level, places, metres, filter_key="", buurten=None, stored=False):
     """AreaFigures for every wijk or buurt (of the buurten given), by name."""
     buurten = Area.objects.buurten() if buurten is None else buurten
-    coverage = cached_coverage(places, metres, filter_key, buurten, stored)
+    coverage = cached_coverage(places, metres, filter_key, buurten, stored, gaps=False)
     if level == Area.Kind.BUURT:
         counts = Counter(places.values_list("buurt__code", flat=True))
         return [
