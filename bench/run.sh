@@ -92,6 +92,16 @@ XL_ENDPOINTS='[
  ["nearby page XL, all 100 (Toon meer plekken four times)", "/in-de-buurt/?lat=52.37&lng=4.89&straal=1000&aantal=100"],
  ["nearby page XL, open now", "/in-de-buurt/?lat=52.37&lng=4.89&straal=1000&open_now=on"],
  ["place page XL", "/plek/synthetisch-5/"]]'
+# The policy dashboard over all 9,000 buurten (the national view) and one gemeente, read from the
+# coverage table (places.policy.coverage); at M also a distance the table does not keep (computed
+# as before) for comparison. Only in B2 (no cache, beside the raw SQL), with few runs: at 1M a
+# request takes seconds, too long for the HTTP load runs.
+M_DASHBOARD='[
+ ["dashboard M, national, inhabitants beyond 800 m (gaps layer)", "/beleid/?maat=inwoners", "bench-beleid"],
+ ["dashboard M, national at 799 m (not kept: computed)", "/beleid/?afstand=799", "bench-beleid"]]'
+XL_DASHBOARD='[
+ ["dashboard XL, national by wijk", "/beleid/", "bench-beleid"],
+ ["dashboard XL, one gemeente by buurt, coverage", "/beleid/?gemeente=GM9001&niveau=buurt&maat=dekking", "bench-beleid"]]'
 # BENCH_SETS=XL measures one set only; the report then keeps the other sets' figures from
 # docs/benchmarks.json, each table saying which run it comes from.
 SETS=${BENCH_SETS:-S M XL}
@@ -99,9 +109,13 @@ case " $SETS " in *" S "*) measure_set S ontmoeting_bench_s "$S_ENDPOINTS" ;; es
 case " $SETS " in *" M "*) measure_set M ontmoeting_bench_m "$M_ENDPOINTS"
   # B2: each endpoint against the raw SQL it runs (in-process, cache emptied every time).
   DATABASE_URL=postgis://postgres@127.0.0.1:5432/ontmoeting_bench_m $PY bench/sql.py "$M_ENDPOINTS" \
-    --naive 2>"$OUT/sql-M.log" > "$OUT/sql-M.json" ;; esac
+    --naive 2>"$OUT/sql-M.log" > "$OUT/sql-M.json"
+  DATABASE_URL=postgis://postgres@127.0.0.1:5432/ontmoeting_bench_m BENCH_SQL_REPEAT=5 $PY bench/sql.py \
+    "$M_DASHBOARD" 2>>"$OUT/sql-M.log" > "$OUT/sql-M-dashboard.json" ;; esac
 case " $SETS " in *" XL "*) measure_set XL ontmoeting_bench "$XL_ENDPOINTS"
   DATABASE_URL=postgis://postgres@127.0.0.1:5432/ontmoeting_bench $PY bench/sql.py "$XL_ENDPOINTS" \
     2>"$OUT/sql-XL.log" > "$OUT/sql-XL.json"
+  DATABASE_URL=postgis://postgres@127.0.0.1:5432/ontmoeting_bench BENCH_SQL_REPEAT=3 $PY bench/sql.py \
+    "$XL_DASHBOARD" 2>>"$OUT/sql-XL.log" > "$OUT/sql-XL-dashboard.json"
   DATABASE_URL=postgis://postgres@127.0.0.1:5432/ontmoeting_bench $PY bench/nearby.py > "$OUT/query-XL.json" ;; esac
 $PY bench/report.py "$OUT" $SETS
