@@ -14,69 +14,21 @@ Cost per opening hour = costs / (52 × hours): Midden 3.33, Eenling 10.00.
 """
 
 import re
-from decimal import Decimal
 
 import pytest
 from django.urls import reverse
 
-from places.models import Area, Place, YearFigures, YearlyCosts
+from places.models import Place, YearFigures
 from places.policy import results
 from tests.helpers.accounts import log_in
-from tests.helpers.factories import PlaceFactory
-from tests.helpers.geo import at, square
+from tests.helpers.results import figures, make_town
 
 pytestmark = pytest.mark.django_db
 
 
-def costs(place, year=2025, **amounts):
-    YearlyCosts.objects.create(
-        place=place, year=year, **{k: Decimal(v) for k, v in amounts.items()}
-    )
-
-
-def figures(place, year=2025, **values):
-    YearFigures.objects.create(place=place, year=year, **values)
-
-
 @pytest.fixture
 def town(city):
-    wijk_v = Area.objects.create(
-        code="WK999902",
-        name="Wijk V",
-        kind="wijk",
-        parent=city["wijk"].parent,
-        geometry=square(2000, 0, 1000),
-    )
-    Area.objects.create(
-        code="BU99990201", name="Buurt V1", kind="buurt", parent=wijk_v, geometry=square(2000, 0)
-    )
-    alone = PlaceFactory(
-        name="Eenling",
-        location=at(2500, 500),
-        management_form="particulier_initiatief",
-        opening_hours="Mo 10:00-14:00",
-    )
-    concept = PlaceFactory(name="Concept", location=at(2600, 500), is_published=False)
-    costs(city["centre"], rent=3000, operating_costs=2200, subsidy=2600)
-    figures(
-        city["centre"],
-        visitors_per_week=20,
-        target_visitors_per_week=15,
-        activities=4,
-        target_activities=5,
-    )
-    costs(city["corner"], rent=10400)
-    figures(city["corner"], visitors_per_week=50, target_visitors_per_week=50, activities=3)
-    costs(city["east"], operating_costs=15600, subsidy=15600)
-    figures(city["east"], target_visitors_per_week=25)
-    costs(alone, rent=2080, subsidy=1040)
-    figures(alone, visitors_per_week=8)
-    # Other years and unpublished places count nowhere in 2025.
-    costs(city["corner"], year=2024, rent=99999)
-    figures(city["east"], year=2024, visitors_per_week=99, target_visitors_per_week=1)
-    costs(concept, rent=1000)
-    figures(concept, visitors_per_week=1, target_visitors_per_week=1)
-    return {**city, "alone": alone}
+    return make_town(city)
 
 
 def rows(group_by):
@@ -148,8 +100,8 @@ def test_the_costs_page_joins_costs_and_targets(client, town, people):
     assert "3 plekken" in row_w and "€ 4,50" in row_w and "€ 3,33" in row_w
     assert "58%" in row_w
     met = reverse("places:targets") + "?jaar=2025&amp;per=wijk&amp;groep=WK999901&amp;uitkomst="
-    assert f'<a href="{met}gehaald">1<' in row_w
-    assert f'<a href="{met}niet-gehaald">2<' in row_w
+    assert f'<a href="{met}gehaald" aria-label="1 (toon de plekken)">1<' in row_w
+    assert f'<a href="{met}niet-gehaald" aria-label="2 (toon de plekken)">2<' in row_w
 
 
 def test_the_list_behind_a_number(client, town, people):
