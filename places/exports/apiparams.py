@@ -1,6 +1,7 @@
 """The query parameters of each endpoint of our own API, with the values the register knows
 (types, target groups, area codes): the OpenAPI document lists them and the views check them."""
 
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from places.exports.params import Param
@@ -31,7 +32,11 @@ def filters():
     return [
         Param(
             "q",
-            {"type": "string", "maxLength": SEARCH_MAX_LENGTH},
+            {
+                "type": "string",
+                "maxLength": SEARCH_MAX_LENGTH,
+                "x-message": gettext("The search text is too long: use at most %(n)d characters."),
+            },
             _("Search text: every word must occur in the name, address or description."),
         ),
         Param("type", enum(PlaceType.objects.values_list("slug", flat=True)), _("Type"), many=True),

@@ -60,9 +60,10 @@ def convert(schema, text):
     if "enum" in schema and text not in schema["enum"]:
         raise ValueError(_("Unknown value: use one of %(values)s.") % {"values": choices(schema)})
     if len(text) > schema.get("maxLength", len(text)):
-        raise ValueError(_("Too long: at most %(n)d characters.") % {"n": schema["maxLength"]})
+        message = schema.get("x-message") or _("Too long: at most %(n)d characters.")
+        raise ValueError(message % {"n": schema["maxLength"]})
     if "pattern" in schema and not re.search(schema["pattern"], text):
-        raise ValueError(schema.get("x-message") or _("This value has the wrong form."))
+        raise ValueError(_("This value has the wrong form."))
     if schema.get("format") == "date-time":
         return moment(text)
     return text.replace("\x00", "")  # PostgreSQL refuses NUL characters in text

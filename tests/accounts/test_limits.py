@@ -36,7 +36,7 @@ def test_the_api_says_it_in_json(client, places):
         reverse("places:api-nearby"), {"lat": "52.37", "lng": "4.9", "q": A_THOUSAND_WORDS}
     )
     assert response.status_code == 400
-    assert response.json()["error"].startswith("De zoektekst is te lang")
+    assert response.json()["parameters"]["q"].startswith("De zoektekst is te lang")
 
 
 def test_search_text_within_the_limits_still_finds_places(client, places):
