@@ -6,10 +6,23 @@ from django.conf import settings
 from django.contrib.gis.gdal import CoordTransform, SpatialReference
 from django.contrib.gis.geos import Point, Polygon
 from django.core.exceptions import ValidationError
+from django.db.models import FloatField, Func
 from django.utils.translation import gettext_lazy as _
 
 # Bounding box of the European Netherlands (WGS84), with a small margin.
 NETHERLANDS_BBOX = (3.2, 50.7, 7.3, 53.6)
+
+
+class X(Func):
+    """A point's x in SQL (ST_X, on PostGIS and SpatiaLite alike)."""
+
+    function = "ST_X"
+    output_field = FloatField()
+
+
+class Y(Func):
+    function = "ST_Y"
+    output_field = FloatField()
 
 
 def netherlands_polygon():

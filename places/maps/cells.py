@@ -14,24 +14,14 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import connections, transaction
-from django.db.models import FloatField, Func, Sum
+from django.db.models import Sum
 from django.utils import timezone
 
-from places.geo import to_storage
+from places.geo import X, Y, to_storage
 from places.models import DataVersion, MapCell, MapCellsBuilt, Place
 
 METRES_PER_PIXEL_Z0 = 156_543.03 * math.cos(math.radians(52.2))
 CELL_PIXELS = 60
-
-
-class X(Func):
-    function = "ST_X"
-    output_field = FloatField()
-
-
-class Y(Func):
-    function = "ST_Y"
-    output_field = FloatField()
 
 
 def cell_size(zoom):

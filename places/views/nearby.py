@@ -1,12 +1,13 @@
 """Places near an address, a location or a click on the map (the handout: views/handout.py)."""
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import JsonResponse
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -20,6 +21,7 @@ from places.geocoder import GeocodeError, geocode, suggest
 from places.maps import features
 from places.models import DataVersion, Municipality, Place
 from places.models.municipality import NEARBY_RADII
+from places.text import choice_label
 
 RADIUS_CHOICES = NEARBY_RADII
 # Results shown at first, and added by each "Toon meer plekken" (up to NEARBY_MAX_RESULTS):
@@ -124,10 +126,46 @@ class Nearest:
         return min(len(self.rows) + STEP, limit) if len(self.rows) < limit else 0
 
 
+# What a result row shows (places/nearby.html): the rest of a place is not read.
+ROW_FIELDS = (
+    "name", "slug", "place_type__slug", "place_type__name", "management_form", "opening_hours",
+    "street", "house_number", "postcode", "city", "visitor_cost", "visitor_cost_amount",
+    "wheelchair", "demo_fields",
+)  # fmt: skip
+
+
+@dataclass
+class Row:
+    """One result as the list shows it: its words are looked up here, once."""
+
+    place: Place
+    distance: int  # metres, rounded
+    hours: object  # hours.state_at's answer, or None when the hours are not known
+    target_groups: list  # their names
+    url: str
+
+    @cached_property
+    def management_form(self):
+        """The management form's name, "" when it is not known (the row leaves it out)."""
+        known = self.place.management_form != Place.ManagementForm.UNKNOWN
+        return choice_label(self.place, "management_form") if known else ""
+
+    @cached_property
+    def visitor_cost(self):
+        return choice_label(self.place, "visitor_cost")
+
+    @cached_property
+    def wheelchair(self):
+        """Wheelchair access in words, "" when it is not known (the row leaves it out)."""
+        known = self.place.wheelchair != Place.Wheelchair.UNKNOWN
+        return choice_label(self.place, "wheelchair") if known else ""
+
+
 def nearest(places, point, radius, shown, moment):
     """The nearest places within the radius: ranked and counted on ids and distances (101
-    model instances cost more than their query), then the full rows of the ones shown. Three
-    queries, however many are shown."""
+    model instances cost more than their query), then the rows shown, with their fields,
+    map coordinates (from the database) and target groups' names. Three queries, however
+    many are shown."""
     ranked = [
         (pk, metres.m)
         for pk, metres, _name in sorted(
@@ -138,18 +176,31 @@ def nearest(places, point, radius, shown, moment):
         )
         if metres.m <= radius
     ]
+    chosen = [pk for pk, _m in ranked[:shown]]
     full = (
-        Place.objects.filter(pk__in=[pk for pk, _m in ranked[:shown]])
+        Place.objects.filter(pk__in=chosen)
         .select_related("place_type")  # the list shows no buurt or organisation
-        .prefetch_related("target_groups")
+        .only(*ROW_FIELDS)
+        .with_lnglat()
         .in_bulk()
     )
+    groups = {pk: [] for pk in chosen}
+    if chosen:
+        through = Place.target_groups.through.objects.filter(place_id__in=chosen)
+        for pk, name in through.order_by("targetgroup__name").values_list(
+            "place_id", "targetgroup__name"
+        ):
+            groups[pk].append(name)
+    # The place pages' address with each slug filled in: reversing it row by row cost more.
+    page = reverse("places:detail", kwargs={"slug": "-"})
     rows = [
-        {
-            "place": full[pk],
-            "distance": round(metres),
-            "hours": hours.state_at(full[pk].opening_hours, moment),
-        }
+        Row(
+            place=full[pk],
+            distance=round(metres),
+            hours=hours.state_at(full[pk].opening_hours, moment),
+            target_groups=groups[pk],
+            url=page.replace("/-/", f"/{full[pk].slug}/"),
+        )
         for pk, metres in ranked[:shown]
     ]
     return Nearest(rows=rows, total=len(ranked))
@@ -215,22 +266,30 @@ def more_url(query, found):
     return f"{url(more)}#resultaat-{len(found.rows) + 1}"
 
 
-def filters_key(query):
+def filters_key(query, version):
     """The filter panel's cache key: the data version (the choices) and the filter values,
     not the address, so that every search with the same filters shares it."""
     used = [(name, query.getlist(name)) for name in sorted(PlaceFilter.base_filters)]
-    return f"{DataVersion.current()}:{used}"
+    return f"{version}:{used}"
 
 
 def map_features(places):
     """Numbered markers for a list of places (the nearby results, a wijkteam's list)."""
     return features.collection(
         features.feature(
-            features.point(place.location),
+            web_point_of(place),
             {"slug": place.slug, "name": place.name, "type": place.place_type.slug, "number": n},
         )
         for n, place in enumerate(places, start=1)
     )
+
+
+def web_point_of(place):
+    """A place's point in WGS84: as the database gave it (Place.objects.with_lnglat), else
+    transformed here."""
+    if getattr(place, "lng", None) is not None:
+        return features.lnglat_point(place.lng, place.lat)
+    return features.point(place.location)
 
 
 class NearbyView(TemplateView):
@@ -248,7 +307,8 @@ class NearbyView(TemplateView):
                 base = base.within(point, form.radius)
         place_filter = PlaceFilter(self.request.GET, queryset=base)
         context["filter"] = place_filter
-        context["filters_key"] = filters_key(self.request.GET)
+        context["data_version"] = DataVersion.current()
+        context["filters_key"] = filters_key(self.request.GET, context["data_version"])
         context["filters_used"] = place_filter.is_valid() and any(
             place_filter.form.cleaned_data.values()
         )
@@ -262,7 +322,7 @@ class NearbyView(TemplateView):
                 origin={"lat": point.y, "lng": point.x, "radius": form.radius},
                 found=found,
                 rows=found.rows,
-                features=map_features(row["place"] for row in found.rows),
+                features=map_features(row.place for row in found.rows),
                 more_url=more_url(query, found),
                 findings=what_to_say(query, visible, point, form, found),
             )

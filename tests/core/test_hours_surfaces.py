@@ -92,7 +92,7 @@ def test_place_pages_and_the_nearby_list_say_what_state_at_says(client, corpus_p
                 "aantal": settings.NEARBY_MAX_RESULTS,
             },
         )
-        rows = {row["place"].slug: row for row in nearby.context["rows"]}
+        rows = {row.place.slug: row for row in nearby.context["rows"]}
         assert len(rows) == min(settings.NEARBY_MAX_RESULTS, len(corpus_places))
         listing = nearby.content.decode()
         for slug, place in corpus_places.items():
@@ -103,7 +103,7 @@ def test_place_pages_and_the_nearby_list_say_what_state_at_says(client, corpus_p
                 assert part in said, (place.opening_hours, moment, said)
             if slug not in rows:
                 continue  # beyond the nearest NEARBY_MAX_RESULTS
-            assert rows[slug]["hours"] == state
+            assert rows[slug].hours == state
             item = text_of(listing.split(f'href="{place.get_absolute_url()}"', 1)[1][:1500])
             assert all(part in item for part in expected_text(state)), (place.opening_hours, item)
 

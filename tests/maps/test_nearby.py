@@ -41,7 +41,7 @@ def nearby(client, **params):
 
 
 def result_names(response):
-    return [row["place"].name for row in response.context["rows"]]
+    return [row.place.name for row in response.context["rows"]]
 
 
 def test_results_are_ordered_by_true_distance_within_the_radius(client, street):
@@ -51,9 +51,9 @@ def test_results_are_ordered_by_true_distance_within_the_radius(client, street):
 
 def test_distances_agree_with_an_independent_haversine(client, street):
     for row in nearby(client, straal=2000).context["rows"]:
-        location = row["place"].location.transform(4326, clone=True)
+        location = row.place.location.transform(4326, clone=True)
         expected = haversine(4.89, 52.37, location.x, location.y)
-        assert row["distance"] == pytest.approx(expected, rel=0.005, abs=2)
+        assert row.distance == pytest.approx(expected, rel=0.005, abs=2)
 
 
 def test_a_larger_radius_takes_more_places(client, street):
@@ -149,5 +149,5 @@ def test_places_at_the_same_spot_are_listed_in_name_order(client, amsterdam):
     for name in ("Zwaluw", "Anker", "Merel"):
         PlaceFactory(name=name, location=web_point(4.8915, 52.3701))
     response = client.get(reverse("places:nearby"), {"lat": "52.37", "lng": "4.89"})
-    names = [row["place"].name for row in response.context["rows"]]
+    names = [row.place.name for row in response.context["rows"]]
     assert names == ["Anker", "Merel", "Zwaluw"]
