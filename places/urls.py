@@ -9,6 +9,7 @@ from places.views import (
     edit,
     handout,
     history,
+    imports,
     merging,
     moderation,
     municipality,
@@ -105,6 +106,18 @@ urlpatterns = [
     path("redactie/wijzigingen/", moderation.RecentChangesView.as_view(), name="changes"),
     path("redactie/plek/<slug:slug>/publiceren/", moderation.PublishView.as_view(), name="publish"),
     path("redactie/dubbel/", merging.DuplicatesView.as_view(), name="duplicates"),
+    path("redactie/import/", imports.UploadView.as_view(), name="import"),
+    path("redactie/import/<str:token>/", imports.MappingView.as_view(), name="import-map"),
+    path(
+        "redactie/import/<str:token>/rapport.csv",
+        imports.ReportView.as_view(),
+        name="import-report",
+    ),
+    path(
+        "redactie/import/<str:token>/voortgang.json",
+        imports.ProgressView.as_view(),
+        name="import-progress",
+    ),
     path("redactie/plek/<slug:slug>/samenvoegen/", merging.MergeView.as_view(), name="merge"),
     path(
         "redactie/plek/<slug:slug>/samenvoegen/<slug:other>/",

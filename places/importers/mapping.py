@@ -108,7 +108,7 @@ def mapping_from(data):
     if missing:
         raise ValidationError(
             _("The mapping must say where the %(fields)s come from.")
-            % {"fields": ", ".join(missing)}
+            % {"fields": ", ".join(str(FIELDS[name]) for name in missing)}
         )
     location = data.get("location") or {}
     if not set(location) & LOCATION_KEYS or set(location) - LOCATION_KEYS:

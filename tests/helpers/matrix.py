@@ -92,6 +92,10 @@ EXPECTED = {
     "import-map": editors_only(404, 404),  # no such upload
     "import-report": editors_only(404, 405),
     "import-progress": editors_only(404, 405),
+    "import": editors_only(200, 200),  # a POST without a file shows the form again
+    "import-map": editors_only(404, 404),  # no such upload
+    "import-report": editors_only(404, 405),
+    "import-progress": editors_only(404, 405),
     "merge-compare": editors_only(200, 400),
     "unmerge": editors_only(405, 404),
     "invite": editors_only(200, 200),
@@ -121,6 +125,9 @@ def url_for(name, places, people):
         "hsds-organization": {"id": "onbekend"},
         "hsds-service-at-location": {"id": "onbekend"},
         "merge-compare": {"slug": kamer.slug, "other": places["closed"].slug},
+        "import-map": {"token": "geen-upload-met-deze-naam"},
+        "import-report": {"token": "geen-upload-met-deze-naam"},
+        "import-progress": {"token": "geen-upload-met-deze-naam"},
         "import-map": {"token": "geen-upload-met-deze-naam"},
         "import-report": {"token": "geen-upload-met-deze-naam"},
         "import-progress": {"token": "geen-upload-met-deze-naam"},
