@@ -175,3 +175,12 @@ def test_the_command_shows_progress(tmp_path, beekdal_areas, capsys):
     )
     assert "] 1/1" in capsys.readouterr().err
     assert (tmp_path / "lijst-rapport.csv").exists()
+
+
+def test_the_sample_mapping_in_data_reads():
+    from places.importers.mapping import read_mapping
+    from tests.helpers.paths import DATA
+
+    mapping = read_mapping(DATA / "mapping-voorbeeld.toml")
+    assert mapping.gemeente == "0150" and mapping.id_column == "Nr."
+    assert mapping.fields["management_form"].values["Bewonersinitiatief"] == "zelfbeheer"
