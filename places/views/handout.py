@@ -6,6 +6,8 @@ its public page; a small map with the same numbers, drawn on the server; the wij
 contact line when a wijkteam member prints it; the date.
 """
 
+from collections import Counter
+
 import segno
 from django.contrib.gis.db.models.functions import Distance
 from django.core.validators import slug_re
@@ -15,7 +17,7 @@ from django.views.generic import TemplateView
 from places import hours, hours_words, roles
 from places.geo import to_storage, to_web, web_point
 from places.maps.sketch import Marker, sketch_map
-from places.models import Place
+from places.models import Area, Place
 from places.views.nearby import NearbyForm
 
 HANDOUT_MAX = 20
@@ -44,9 +46,22 @@ def the_map(places, origin):
     return sketch_map(markers, _("Map of the places, numbered as in the list"))
 
 
-def wijkteam_of(user):
-    """The team whose contact line goes on the handout, when a wijkteam member prints it."""
-    return user.wijkteams.first() if roles.is_wijkteam(user) else None
+def wijkteam_of(user, origin, places):
+    """The team whose contact line goes on the handout, when a wijkteam member prints it. A
+    member of several teams gets the team of the wijk searched from, else the team of most of
+    the chosen places' wijken, else the first by name."""
+    if not roles.is_wijkteam(user):
+        return None
+    teams = list(user.wijkteams.prefetch_related("wijken"))
+    if len(teams) < 2:
+        return teams[0] if teams else None
+    buurt = Area.objects.buurt_at(origin) if origin else None
+    if buurt and buurt.parent_id:
+        for team in teams:
+            if any(wijk.pk == buurt.parent_id for wijk in team.wijken.all()):
+                return team
+    wijken = Counter(place.buurt.parent_id for place in places if place.buurt_id)
+    return max(teams, key=lambda team: sum(wijken[wijk.pk] for wijk in team.wijken.all()))
 
 
 class HandoutView(TemplateView):
@@ -79,7 +94,7 @@ class HandoutView(TemplateView):
             map=the_map(chosen, origin),
             with_distance=origin is not None,
             origin_label=self.request.GET.get("vanaf", "")[:200],
-            wijkteam=wijkteam_of(self.request.user),
+            wijkteam=wijkteam_of(self.request.user, origin, chosen),
             printed_on=hours.now(),
             **kwargs,
         )

@@ -14,7 +14,7 @@ from places.hours import AMSTERDAM
 from places.maps.sketch import Marker, project, scale_bar, sketch_map, spread
 from places.models import Wijkteam
 from tests.helpers.accounts import log_in
-from tests.helpers.factories import PlaceFactory
+from tests.helpers.factories import AreaFactory, PlaceFactory, web_square
 from tests.helpers.geo import web_point
 
 pytestmark = pytest.mark.django_db
@@ -125,6 +125,44 @@ def test_a_wijkteam_member_prints_the_teams_contact_line(client, chosen, people)
 def test_a_team_without_a_contact_line_is_still_named(client, chosen, people):
     log_in(client, people["wijkteam"])
     assert "Vragen? Neem contact op met Wijkteam Centrum-West." in handout(client, chosen)
+
+
+@pytest.fixture
+def two_teams(client, amsterdam, people):
+    """The wijkteam member also works for a team named first, in a wijk in the east."""
+    east = AreaFactory(
+        code="WK036399",
+        name="Oost",
+        kind="wijk",
+        parent=amsterdam["gemeente"],
+        geometry=web_square(4.94, 52.37, 0.005),
+    )
+    AreaFactory(code="BU03639901", name="Oostpunt", kind="buurt", parent=east,
+                geometry=web_square(4.94, 52.37, 0.004))  # fmt: skip
+    other = Wijkteam.objects.create(name="Wijkteam Amstel", contact="020 999 00 00")
+    other.wijken.add(east)
+    other.members.add(people["wijkteam"])
+    Wijkteam.objects.filter(name="Wijkteam Centrum-West").update(contact="020 123 45 67")
+    log_in(client, people["wijkteam"])
+
+
+def team_line(page):
+    return re.search(r'<p class="team">(.*?)</p>', page, re.S)[1]
+
+
+def test_a_member_of_two_teams_gets_the_team_of_the_wijk_searched_from(client, chosen, two_teams):
+    from_west = handout(client, chosen, lat="52.3700", lng="4.8900", vanaf="Westbuurt")
+    assert "Wijkteam Centrum-West" in team_line(from_west)
+    assert "020 123 45 67" in team_line(from_west)
+    from_east = handout(client, chosen, lat="52.3700", lng="4.9400", vanaf="Oostpunt")
+    assert "Wijkteam Amstel" in team_line(from_east)
+    assert "020 999 00 00" in team_line(from_east)
+
+
+def test_without_a_search_point_the_team_of_the_places_wijk(client, chosen, two_teams):
+    # Both places lie in Centrum-West; "Wijkteam Amstel" comes first by name.
+    line = team_line(handout(client, chosen))
+    assert "Wijkteam Centrum-West: <strong>020 123 45 67</strong>" in line
 
 
 def test_a_resident_prints_no_team_line(client, chosen, people):
