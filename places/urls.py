@@ -100,6 +100,10 @@ urlpatterns = [
         hsds_api.ServiceAtLocationView.as_view(),
         name="hsds-service-at-location",
     ),
+    path("api/hsds/taxonomies", hsds_api.TaxonomiesView.as_view(), name="hsds-taxonomies"),
+    path("api/hsds/taxonomies/<str:id>", hsds_api.TaxonomyView.as_view(), name="hsds-taxonomy"),
+    path("api/hsds/taxonomy_terms", hsds_api.TaxonomyTermsView.as_view(), name="hsds-terms"),
+    path("api/hsds/taxonomy_terms/<str:id>", hsds_api.TaxonomyTermView.as_view(), name="hsds-term"),
     # Editors.
     path("redactie/", moderation.DashboardView.as_view(), name="moderation"),
     path("redactie/niet-gecontroleerd/", desk.UnverifiedView.as_view(), name="unverified"),

@@ -10,6 +10,7 @@ import re
 import uuid
 
 from django.conf import settings
+from django.utils.translation import gettext as _
 
 from places import hours_words
 from places.geo import to_web
@@ -20,7 +21,15 @@ STATUS = {"active": "active", "temporarily_closed": "temporarily closed", "close
 
 
 # UUID version 8 (RFC 9562, custom): a fixed prefix, the kind of record and its key.
-KEYED = {"service": 1, "service_at_location": 2, "location": 3, "organization": 4, "place": 5}
+KEYED = {
+    "service": 1,
+    "service_at_location": 2,
+    "location": 3,
+    "organization": 4,
+    "place": 5,
+    "taxonomy": 6,
+    "place_type": 7,
+}
 KEYED_ID = re.compile(r"6f0a9b3e-(?P<kind>[0-9a-f]{4})-8000-8000-(?P<key>[0-9a-f]{12})")
 
 
@@ -67,9 +76,48 @@ def service(place):
                 "location": location,
             }
         ],
-        "attributes": [],
+        "attributes": attributes(place, service_id),
         "metadata": [],
     }
+
+
+def taxonomy():
+    """The register's one taxonomy: its types of place (huiskamer, buurtkamer…)."""
+    return {
+        "id": key_id("taxonomy", 1),
+        "name": _("Types of meeting places"),
+        "description": _("The kinds of meeting place in this register, as its map shows them."),
+        "version": "1",
+    }
+
+
+def term(place_type):
+    found = taxonomy()
+    return {
+        "id": key_id("place_type", place_type.pk),
+        "code": place_type.slug,
+        "name": place_type.name,
+        "description": place_type.name,
+        "taxonomy": found["name"],
+        "taxonomy_id": found["id"],
+        "taxonomy_detail": found,
+    }
+
+
+def attributes(place, service_id):
+    """The service's type as a term of the register's taxonomy."""
+    found = term(place.place_type)
+    return [
+        {
+            "id": uid("attribute-type", place.pk),
+            "link_id": service_id,
+            "link_type": "type",
+            "link_entity": "service",
+            "taxonomy_term_id": found["id"],
+            "taxonomy_term": found,
+            "value": place.place_type.slug,
+        }
+    ]
 
 
 def organisation_of(place):

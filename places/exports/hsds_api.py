@@ -11,8 +11,9 @@ from django.utils.translation import gettext as _
 
 from places.exports import hsds, hsds_document
 from places.exports.readonly import ReadOnlyAPI, error, json_response
-from places.models import Organisation, Place
+from places.models import Organisation, Place, PlaceType
 
+TAXONOMY = hsds.taxonomy()["id"]
 ONE_TO_ONE = ["id", "organization_id", "name", "description", "url", "email", "status"]
 ONE_TO_ONE += ["fees_description", "last_modified"]
 
@@ -74,8 +75,10 @@ class HSDSView(ReadOnlyAPI):
             places = places.search(self.query["search"])
         if "organization_id" in self.query:
             places = by_organisation(places, self.query["organization_id"])
-        if "taxonomy_term_id" in self.query or "taxonomy_id" in self.query:
-            places = places.none()  # no taxonomy terms are given to services yet
+        if "taxonomy_term_id" in self.query:
+            places = places.filter(place_type__in=terms(self.query["taxonomy_term_id"]))
+        if self.query.get("taxonomy_id", TAXONOMY).lower() != TAXONOMY:
+            places = places.none()
         if "modified_after" in self.query:
             places = places.filter(updated_at__gte=aware(self.query["modified_after"]))
         if "postcode" in self.query:
@@ -223,3 +226,57 @@ class ServiceAtLocationView(HSDSView):
 
     def answer(self, id):
         return service_at_location(place_of("service_at_location", id), True)
+
+
+def terms(text=None):
+    """The place types as taxonomy terms; the one with id `text` when given."""
+    types = PlaceType.objects.using(settings.MAP_DATABASE).order_by("order", "name")
+    if text is None:
+        return types
+    kind, key = hsds.parse_id(text) or (None, None)
+    return types.filter(pk=key) if kind == "place_type" else types.none()
+
+
+def matches(text, *fields):
+    return all(any(word.lower() in field.lower() for field in fields) for word in text.split())
+
+
+class TaxonomiesView(HSDSView):
+    path = "/taxonomies"
+
+    def answer(self):
+        found = [hsds.taxonomy()]
+        search = self.query.get("search", "")
+        found = [t for t in found if matches(search, t["name"], t["description"])]
+        return self.page(len(found), lambda o, n: found[o : o + n])
+
+
+class TaxonomyView(HSDSView):
+    path = "/taxonomies/{id}"
+
+    def answer(self, id):
+        if id.lower() != TAXONOMY:
+            raise NotFound
+        return hsds.taxonomy()
+
+
+class TaxonomyTermsView(HSDSView):
+    path = "/taxonomy_terms"
+
+    def answer(self):
+        found = terms()
+        for word in self.query.get("search", "").split():
+            found = found.filter(name__icontains=word)
+        if self.query.get("taxonomy_id", TAXONOMY).lower() != TAXONOMY or "parent_id" in self.query:
+            found = found.none()  # one taxonomy, without a hierarchy
+        return self.page(found.count(), lambda o, n: [hsds.term(t) for t in found[o : o + n]])
+
+
+class TaxonomyTermView(HSDSView):
+    path = "/taxonomy_terms/{id}"
+
+    def answer(self, id):
+        found = terms(id).first()
+        if found is None:
+            raise NotFound
+        return hsds.term(found)

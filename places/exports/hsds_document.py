@@ -23,6 +23,10 @@ PATHS = [
     "/organizations/{id}",
     "/service_at_locations",
     "/service_at_locations/{id}",
+    "/taxonomies",
+    "/taxonomies/{id}",
+    "/taxonomy_terms",
+    "/taxonomy_terms/{id}",
 ]
 # Compiled "list" schemas are not in the specification's schema folder: a list item holds a
 # subset of the full object's fields, so it is checked against the full object's schema.

@@ -156,3 +156,20 @@ def test_the_hsds_root_points_at_its_document(client, db):
     root = client.get("/api/hsds/").json()
     assert root["version"] == "3.0"
     assert json.loads(client.get(root["openapi_url"]).content)["info"]["title"]
+
+
+def test_place_types_are_the_hsds_taxonomy_and_select_services(client, places):
+    (taxonomy,) = client.get("/api/hsds/taxonomies").json()["contents"]
+    assert list(validator("taxonomy").iter_errors(taxonomy)) == []
+    assert client.get(f"/api/hsds/taxonomies/{taxonomy['id']}").json() == taxonomy
+    terms = client.get("/api/hsds/taxonomy_terms", {"search": "buurtkamer"}).json()["contents"]
+    (kamer,) = [t for t in terms if t["code"] == "buurtkamer"]
+    assert list(validator("taxonomy_term").iter_errors(kamer)) == []
+    assert client.get(f"/api/hsds/taxonomy_terms/{kamer['id']}").json()["name"] == kamer["name"]
+    services = client.get("/api/hsds/services", {"taxonomy_term_id": kamer["id"]}).json()
+    names = [s["name"] for s in services["contents"]]
+    assert names == ["Buurtkamer Het Anker", "Oude Buurtkamer"]  # closed ones too, as defunct
+    full = client.get(f"/api/hsds/services/{services['contents'][0]['id']}").json()
+    assert full["attributes"][0]["taxonomy_term"]["code"] == "buurtkamer"
+    other = client.get("/api/hsds/services", {"taxonomy_id": kamer["id"]}).json()
+    assert other["empty"] is True

@@ -83,15 +83,15 @@ EXPECTED = {
     "hsds-organization": public(404, 405),
     "hsds-service-at-locations": public(),
     "hsds-service-at-location": public(404, 405),
+    "hsds-taxonomies": public(),
+    "hsds-taxonomy": public(404, 405),
+    "hsds-terms": public(),
+    "hsds-term": public(404, 405),
     "moderation": editors_only(200, 405),
     "changes": editors_only(200, 405),
     "publish": editors_only(405, 302),
     "merge": editors_only(200, 405),
     "duplicates": editors_only(200, 405),
-    "import": editors_only(200, 200),  # a POST without a file shows the form again
-    "import-map": editors_only(404, 404),  # no such upload
-    "import-report": editors_only(404, 405),
-    "import-progress": editors_only(404, 405),
     "import": editors_only(200, 200),  # a POST without a file shows the form again
     "import-map": editors_only(404, 404),  # no such upload
     "import-report": editors_only(404, 405),
@@ -124,10 +124,9 @@ def url_for(name, places, people):
         "hsds-service": {"id": "onbekend"},
         "hsds-organization": {"id": "onbekend"},
         "hsds-service-at-location": {"id": "onbekend"},
+        "hsds-taxonomy": {"id": "onbekend"},
+        "hsds-term": {"id": "onbekend"},
         "merge-compare": {"slug": kamer.slug, "other": places["closed"].slug},
-        "import-map": {"token": "geen-upload-met-deze-naam"},
-        "import-report": {"token": "geen-upload-met-deze-naam"},
-        "import-progress": {"token": "geen-upload-met-deze-naam"},
         "import-map": {"token": "geen-upload-met-deze-naam"},
         "import-report": {"token": "geen-upload-met-deze-naam"},
         "import-progress": {"token": "geen-upload-met-deze-naam"},
