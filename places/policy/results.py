@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from statistics import median
 
-from django.db.models import Case, CharField, F, Q, Value, When
+from django.db.models import Case, CharField, Count, F, Max, Q, Sum, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from places.models import Place, YearFigures, YearlyCosts
@@ -168,3 +168,38 @@ def outcome_list(places, year, group_by, key, outcome):
         if row.outcome == outcome:
             found.append(row)
     return label, found
+
+
+def achievements(places):
+    """The newest year's reported figures, per wijk and per management form: sums against
+    the agreed targets, and how many places reported (so that one place reads as one)."""
+    year = YearFigures.objects.filter(place__in=places).aggregate(y=Max("year"))["y"]
+    if year is None:
+        return None
+    figures = YearFigures.objects.filter(place__in=places, year=year)
+    sums = {
+        "places": Count("place", distinct=True),
+        "visitors": Sum("visitors_per_week"),
+        "volunteers": Sum("volunteers"),
+        "activities": Sum("activities"),
+        "target_visitors": Sum("target_visitors_per_week"),
+        "target_activities": Sum("target_activities"),
+    }
+    labels = dict(Place.ManagementForm.choices)
+    by_form = [
+        {**row, "label": labels.get(row.pop("place__management_form"))}
+        for row in figures.values("place__management_form").annotate(**sums).order_by()
+    ]
+    by_wijk = [
+        {**row, "label": row.pop("place__buurt__parent__name") or _("no district")}
+        for row in figures.values("place__buurt__parent__name").annotate(**sums).order_by()
+    ]
+    return {
+        "year": year,
+        "by_wijk": sorted(by_wijk, key=label_order),
+        "by_form": sorted(by_form, key=label_order),
+    }
+
+
+def label_order(row):
+    return str(row["label"]).lower()

@@ -2,7 +2,7 @@
 
 from django import forms
 from django.conf import settings
-from django.db.models import Max, Q, Sum
+from django.db.models import Max, Q
 from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
@@ -164,7 +164,7 @@ class DashboardView(PolicyPageMixin, TemplateView):
             no_contact=no_contact,
             query=query.urlencode(),
             full_query=self.request.GET.urlencode(),
-            achievements=achievements(places),
+            achievements=results.achievements(places),
             **kwargs,
         )
 
@@ -177,31 +177,6 @@ def map_title(measure, metres):
         "inwoners": _("Inhabitants farther than %(metres)s m from a meeting place (estimate)"),
     }
     return titles[measure] % {"metres": metres} if "%" in titles[measure] else titles[measure]
-
-
-def achievements(places):
-    """Reported figures of the latest year, per wijk: sums against agreed targets."""
-    year = YearFigures.objects.filter(place__in=places).aggregate(y=Max("year"))["y"]
-    if year is None:
-        return None
-    figures = YearFigures.objects.filter(place__in=places, year=year)
-    sums = {
-        "visitors": Sum("visitors_per_week"),
-        "volunteers": Sum("volunteers"),
-        "activities": Sum("activities"),
-        "target_visitors": Sum("target_visitors_per_week"),
-        "target_activities": Sum("target_activities"),
-    }
-    labels = dict(Place.ManagementForm.choices)
-    by_form = [
-        {**row, "label": labels.get(row.pop("place__management_form"))}
-        for row in figures.values("place__management_form").annotate(**sums).order_by()
-    ]
-    by_wijk = [
-        {**row, "label": row.pop("place__buurt__parent__name") or "—"}
-        for row in figures.values("place__buurt__parent__name").annotate(**sums).order_by()
-    ]
-    return {"year": year, "by_wijk": by_wijk, "by_form": by_form}
 
 
 class DashboardTableCSV(PolicyPageMixin, View):

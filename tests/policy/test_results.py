@@ -125,3 +125,16 @@ def test_an_unknown_group_is_not_found(client, town, people):
     log_in(client, people["beleid"])
     query = {"jaar": 2025, "per": "wijk", "groep": "WK000000"}
     assert client.get(reverse("places:targets"), query).status_code == 404
+
+
+def test_the_dashboard_says_how_many_places_reported(client, town, people):
+    log_in(client, people["beleid"])
+    page = client.get(reverse("places:dashboard"), HTTP_ACCEPT_LANGUAGE="nl")
+    by_wijk = page.context["achievements"]["by_wijk"]
+    assert [(r["label"], r["places"], r["visitors"]) for r in by_wijk] == [
+        ("Wijk V", 1, 8),
+        ("Wijk W", 3, 70),  # Oost reported no visitors: 20 + 50
+    ]
+    html = page.content.decode()
+    assert '<th scope="row">Wijk V</th><td>1 plek</td><td>8</td>' in html
+    assert "<td>3 plekken</td><td>70</td><td>90</td>" in html  # agreed: 15 + 50 + 25
