@@ -14,9 +14,9 @@ from django.views.generic import DetailView, TemplateView, View
 
 from places import roles
 from places.accounts.invitations import end_invitations
+from places.maps.nearest import map_features
 from places.models import ClaimRequest, ContactMoment, Place, Wijkteam
 from places.permissions import EditablePlaceMixin, require
-from places.views.nearby import map_features
 
 
 @method_decorator(never_cache, name="dispatch")
