@@ -102,7 +102,8 @@ def nearby():
 
 
 def number(low, high):
-    return {"type": "number", "minimum": low, "maximum": high}
+    message = gettext("This location lies outside the Netherlands.")
+    return {"type": "number", "minimum": low, "maximum": high, "x-message": message}
 
 
 def areas():

@@ -75,16 +75,26 @@ def choices(schema):
     return shown + (", …" if len(values) > 12 else "")
 
 
+INTEGER = re.compile(r"[-+]?\d{1,15}")
+NUMBER = re.compile(r"[-+]?(\d{1,15}(\.\d{0,30})?|\.\d{1,30})([eE][-+]?\d{1,3})?")
+
+
 def number(kind, text):
-    pattern = r"-?\d{1,15}" if kind == "integer" else r"-?\d{1,15}(\.\d{1,15})?"
-    if not re.fullmatch(pattern, text):
-        raise ValueError(_("Give a whole number.") if kind == "integer" else _("Give a number."))
-    return int(text) if kind == "integer" else float(text)
+    """A whole number or a decimal one (not inf or nan), as a JSON number is written."""
+    if kind == "integer":
+        if not INTEGER.fullmatch(text):
+            raise ValueError(_("Give a whole number."))
+        return int(text)
+    if not NUMBER.fullmatch(text):
+        raise ValueError(_("Give a number."))
+    return float(text)
 
 
 def in_range(schema, value):
     low, high = schema.get("minimum"), schema.get("maximum")
     if (low is not None and value < low) or (high is not None and value > high):
+        if "x-message" in schema:
+            raise ValueError(schema["x-message"])
         raise ValueError(
             _("Out of range: from %(low)s to %(high)s.")
             % {"low": "…" if low is None else low, "high": "…" if high is None else high}

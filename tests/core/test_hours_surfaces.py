@@ -73,7 +73,7 @@ def test_the_api_and_the_open_now_filter_agree_with_state_at(client, corpus_plac
             slug: state.as_json() for slug, state in expected.items()
         }, moment
         open_now = client.get(
-            reverse("places:api-places", args=["json"]), {"page_size": 1000, "open_now": "on"}
+            reverse("places:api-places", args=["json"]), {"page_size": 1000, "open_now": "true"}
         ).json()
         assert {r["slug"] for r in open_now["results"]} == {
             slug for slug, state in expected.items() if state.is_open

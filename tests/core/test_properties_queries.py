@@ -93,4 +93,4 @@ def test_nearby_api_refuses_points_outside_the_netherlands_in_dutch(client, plac
     outside = is_outside(lng, lat)
     assert response.status_code == (400 if outside else 200)
     if outside:
-        assert "buiten Nederland" in response.json()["error"]
+        assert "buiten Nederland" in " ".join(response.json()["parameters"].values())
