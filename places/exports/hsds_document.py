@@ -143,7 +143,6 @@ INFO = {
         "organisation (or by itself when none is known). Pages count from 1. Parameters "
         "that are not listed are ignored; a listed parameter with a bad value gets a 400."
     ),
-    "license": {"name": "CC0 1.0", "identifier": "CC0-1.0"},
 }
 
 

@@ -21,7 +21,6 @@ def document(request, paths):
                 "message per parameter. Every endpoint answers GET, HEAD and OPTIONS, and "
                 "sends Access-Control-Allow-Origin: *."
             ),
-            "license": {"name": "CC0 1.0", "identifier": "CC0-1.0"},
         },
         "servers": [{"url": request.build_absolute_uri("/")[:-1]}],
         "paths": {
