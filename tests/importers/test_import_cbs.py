@@ -94,3 +94,12 @@ def test_per_10000_works_without_import_population(beekdal):
     rows = {row.area.code: row for row in figures.area_figures("buurt", places, 200)}
     assert rows["BU19990101"].per_10000 == 2.0  # 1 place for 5,000 inhabitants
     assert rows["BU19990202"].per_10000 is None  # secret: unknown, not a division by -99995
+
+
+def test_the_maps_open_on_the_first_gemeente_imported(beekdal):
+    from places.models import Municipality
+
+    municipality = Municipality.current()
+    assert municipality.gemeente.code == "GM1999"
+    (south, west), (north, east) = municipality.map_settings()["extent"]
+    assert 52.15 < south < north < 52.17 and 5.38 < west < east < 5.43
