@@ -96,8 +96,8 @@ NOTES = [
     "  (places.policy.coverage) that is updated when a place changes, for the buurten within",
     "  N m of it; with another distance or a filter on the places it computes coverage in one",
     "  PostGIS query, cached per data version and filters (the row 'at 799 m' shows that cost",
-    "  for all 9,000 buurten). The rows 'dashboard … national' and 'one gemeente' are B2 rows",
-    "  (no cache); those of sql-*-dashboard runs have 3 to 5 runs each, not 15. What remains of",
+    "  for all 9,000 buurten). The dashboard's targets are read from its B2 rows (no cache);",
+    "  the rows after the first dashboard ones have 3 to 5 runs each, not 15. What remains of",
     "  the national view is the page itself: 9,000 buurten and 360 wijken as figures, counts",
     "  and breakdowns of all places, the table and the map's values (its B2 ratio).",
     '- The nearby *page* shows the nearest 20 with their opening-hours state ("Toon meer',
@@ -161,7 +161,7 @@ def main():
     imports = {p.stem: p.read_text().strip() for p in out.glob("import-*.txt")}
     sql_files = {
         p.stem.removeprefix("sql-"): json.loads(p.read_text())
-        for p in sorted(out.glob("sql-*.json"))
+        for p in sorted(out.glob("sql-*.json"), key=lambda p: (p.stem.count("-"), p.stem))
         if p.stat().st_size and p.stem.removeprefix("sql-").split("-")[0] in measured
     }
     # sql-M-dashboard.json and the like: more rows of set M's table (fewer runs each).
@@ -277,12 +277,13 @@ def markdown(figures):
             "In one process, the cache emptied before every call; the SQL is what the view sent,",
             "replayed as plain statements on the same connection (medians).",
             "",
-            "| endpoint | queries | endpoint, no cache (ms) | raw SQL (ms) | ratio |",
-            "|---|---|---|---|---|",
+            "| endpoint | queries | runs | endpoint, no cache (ms) | raw SQL (ms) | ratio | load |",
+            "|---|---|---|---|---|---|---|",
         ]
         lines += [
-            f"| {r['name']} | {r['queries']} | {r['endpoint_uncached_p50_ms']} | "
-            f"{r['raw_sql_p50_ms']} | {r['ratio']} |"
+            f"| {r['name']} | {r['queries']} | {r.get('runs', '')} | "
+            f"{r['endpoint_uncached_p50_ms']} | {r['raw_sql_p50_ms']} | {r['ratio']} | "
+            f"{r.get('load_1min', '')} |"
             for r in results
         ]
         lines.append("")

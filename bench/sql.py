@@ -65,6 +65,7 @@ def measure(name, path, username=None):
     if username:
         client.force_login(get_user_model().objects.get(username=username))
     client.get("/healthz")  # load the URLs and middleware before measuring
+    load_before = round(os.getloadavg()[0], 2)  # a shared machine: how busy it was
     cache.clear()
     with CaptureQueriesContext(connection) as captured:
         client.get(path)
@@ -83,6 +84,7 @@ def measure(name, path, username=None):
         "endpoint_uncached_p50_ms": round(endpoint_p50, 2),
         "raw_sql_p50_ms": round(raw_p50, 2),
         "ratio": round(endpoint_p50 / raw_p50, 2) if raw_p50 else None,
+        "load_1min": load_before,
     }
 
 
