@@ -17,6 +17,7 @@ from places.models import (
     Membership,
     Organisation,
     Place,
+    PlaceEvent,
     PlaceType,
     Report,
     Service,
@@ -119,6 +120,15 @@ class PlaceAdminForm(forms.ModelForm):
         fields = ["opening_hours", "seen_version"]  # the admin adds the rest (fieldsets)
 
 
+class PlaceEventInline(admin.TabularInline):
+    """The place's own story (places.models.events): the newest event of a kind sets the
+    place's value, so status and timeline agree; removing it puts the value before back."""
+
+    model = PlaceEvent
+    extra = 0
+    fields = ["kind", "happened_on", "precision", "old_value", "new_value", "remark", "is_public"]
+
+
 class MembershipInline(admin.TabularInline):
     model = Membership
     fk_name = "place"
@@ -147,7 +157,7 @@ class PlaceAdmin(PlainHistoryAdmin, MapAdmin):
     ]
     filter_horizontal = ["services", "target_groups"]
     autocomplete_fields = ["organisation"]
-    inlines = [ActivityInline, YearlyCostsInline, MembershipInline]
+    inlines = [PlaceEventInline, ActivityInline, YearlyCostsInline, MembershipInline]
     fieldsets = [
         (
             None,
@@ -168,7 +178,7 @@ class PlaceAdmin(PlainHistoryAdmin, MapAdmin):
         ),
         (
             _("Opening"),
-            {"fields": ["status", "closed_on", "opening_hours", "is_published"]},
+            {"fields": ["status", "closed_on", "opened_on", "opening_hours", "is_published"]},
         ),
         (
             _("What is on offer"),

@@ -4,7 +4,7 @@ from django import forms
 from django.db import transaction
 from django.db.models import F
 from django.forms import inlineformset_factory
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from places import demo
@@ -12,6 +12,7 @@ from places.accounts import audit
 from places.fields import PinWidget, finite_decimals
 from places.hours_form import OpeningHoursFormField
 from places.models import Activity, Place, YearFigures, YearlyCosts
+from places.models.events import newest_event
 
 MEMBER_FIELDS = [
     "name",
@@ -40,8 +41,9 @@ MEMBER_FIELDS = [
     "contact_phone",
 ]
 # Only editors set these; posted by anyone else they are simply not part of the form.
-EDITOR_FIELDS = ["status", "closed_on", "is_published", "internal_notes"]
+EDITOR_FIELDS = ["status", "closed_on", "opened_on", "is_published", "internal_notes"]
 NOT_COMPARED = {"id", "version", "created_at", "updated_at", "slug", "buurt", "merged_into"}
+NOT_COMPARED |= {"management_form_since", "status_since"}  # dates of a change, not fields
 # Seen by policy staff and editors only, on the place page as in its history.
 POLICY_ONLY_FIELDS = ["internal_notes"]
 
@@ -67,9 +69,21 @@ class Conflict(Exception):
     """Somebody saved the place after this form was opened."""
 
 
+def since_field(label, help_text):
+    """The date a change happened, asked beside the field (places.models.events)."""
+    widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    return forms.DateField(label=label, help_text=help_text, required=False, widget=widget)
+
+
 class PlaceForm(forms.ModelForm):
     opening_hours = OpeningHoursFormField(label=_("Opening hours"), required=False)
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    management_form_since = since_field(
+        _("Management form since"),
+        _("When you change the management form: the date it changed hands."),
+    )
+    # {field: its date field}: a change of the field is saved as a dated event.
+    dated = {"management_form": "management_form_since"}
 
     class Meta:
         model = Place
@@ -87,9 +101,53 @@ class PlaceForm(forms.ModelForm):
         self.fields["location"].help_text = _("Drag the pin to where the entrance is.")
         if self.instance.pk:
             self.fields["version"].initial = self.instance.version
+        for name in self.dated.values():
+            self.fields[name].initial = timezone.localdate()
+
+    def clean(self):
+        data = super().clean()
+        for name, since in self.dated.items():
+            if not (self.instance.pk and name in self.changed_data):
+                continue
+            if name == "status" and data.get(name) == Place.Status.CLOSED:
+                since = "closed_on"  # the date it closed (required by the editors' form)
+            if data.get(since):
+                self.check_after_last(name, since, data[since])
+            elif since != "closed_on":
+                self.add_error(since, _("Give the date of this change."))
+        return data
+
+    def check_after_last(self, name, since, day):
+        """A change dated before the place's last one would not be its present state."""
+        last = newest_event(self.instance.pk, name)
+        if last is not None and day < last.happened_on:
+            self.add_error(
+                since,
+                _("The last change of this was on %(date)s: give that date or a later one.")
+                % {"date": formats.date_format(last.happened_on, "j F Y")},
+            )
+
+    def save(self, commit=True):
+        self.instance._event_dates = {
+            name: self.cleaned_data[since]
+            for name, since in self.dated.items()
+            if self.cleaned_data.get(since)
+        }
+        if self.cleaned_data.get("status") == Place.Status.CLOSED:
+            self.instance._event_dates.pop("status", None)  # the date it closed counts
+        return super().save(commit)
 
 
 class EditorPlaceForm(PlaceForm):
+    status_since = since_field(
+        _("Status since"),
+        _(
+            "When you change the status: the date of the change (a closing takes the date it "
+            "closed)."
+        ),
+    )
+    dated = {**PlaceForm.dated, "status": "status_since"}
+
     class Meta(PlaceForm.Meta):
         fields = MEMBER_FIELDS + EDITOR_FIELDS
 
@@ -225,6 +283,7 @@ def revert_to(record, user, reason):
         if not (changed or tags):
             return []
         current._change_reason = reason  # the row is locked: nobody saves in between
+        current._undoing = True  # takes away the dated event of what it undoes
         current.save()
         for name, ids in tags.items():
             getattr(current, name).set(ids)  # recorded with the save above

@@ -174,6 +174,7 @@ def unmerge(record):
         setattr(target, Place._meta.get_field(name).attname, from_json(name, value))
     if record.target_before:
         target._change_reason = f"samenvoeging met {duplicate.name} ongedaan gemaakt"
+        target._undoing = True  # takes away the dated events of the merge
         target.save()
     before = record.duplicate_before
     duplicate.merged_into = None
@@ -181,6 +182,7 @@ def unmerge(record):
     duplicate.is_published = before["is_published"]
     duplicate.closed_on = date.fromisoformat(before["closed_on"]) if before["closed_on"] else None
     duplicate._change_reason = f"samenvoeging met {target.name} ongedaan gemaakt"
+    duplicate._undoing = True
     duplicate.save()
     record.undone_at = timezone.now()
     record.save(update_fields=["undone_at"])

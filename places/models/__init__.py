@@ -1,6 +1,8 @@
+from places.models import event_recording  # noqa: F401 (its receivers record the events)
 from places.models.areas import Area
 from places.models.coverage import BuurtCoverage
 from places.models.details import COST_FIELDS, Activity, YearFigures, YearlyCosts
+from places.models.events import PlaceEvent
 from places.models.feedback import Report
 from places.models.merges import Merge
 from places.models.municipality import Municipality
@@ -24,6 +26,7 @@ __all__ = [
     "Municipality",
     "Organisation",
     "Place",
+    "PlaceEvent",
     "PlaceType",
     "Report",
     "Service",

@@ -164,6 +164,8 @@ class Place(models.Model):
         _("status"), max_length=20, choices=Status.choices, default=Status.ACTIVE, db_index=True
     )
     closed_on = models.DateField(_("closed on"), null=True, blank=True)
+    # The day it opened, as its 'opened' event says (places.models.events); unknown: empty.
+    opened_on = models.DateField(_("opened on"), null=True, blank=True)
     opening_hours = OpeningHoursField(_("opening hours"), blank=True)
 
     services = models.ManyToManyField(Service, verbose_name=_("services"), blank=True)

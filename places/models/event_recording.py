@@ -1,0 +1,117 @@
+"""Every save of a place that changes its status, management form, type, operator or opening
+date records the dated event (places.models.events): the form's date, else the closing date,
+else today. An undo takes away the event of what it undoes instead."""
+
+from django.db import models
+from django.db.models.signals import post_save, pre_save
+from django.dispatch import receiver
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from places.models.events import (
+    KIND_OF_ATTRIBUTE,
+    KIND_OF_STATUS,
+    STATUS,
+    PlaceEvent,
+    as_text,
+    newest_event,
+    start_of,
+)
+from places.models.history import _import_run
+from places.models.places import Place
+
+TRACKED = ("status", "management_form", "organisation_id", "place_type_id", "opened_on")
+
+
+@receiver(pre_save, sender=Place)
+def remember_before(sender, instance, raw=False, **kwargs):
+    """The tracked values as saved, to compare with after the save."""
+    instance._events_before = None
+    if not raw and instance.pk is not None and not getattr(instance, "_from_timeline", False):
+        instance._events_before = Place.objects.filter(pk=instance.pk).values(*TRACKED).first()
+
+
+@receiver(post_save, sender=Place)
+def record_events(sender, instance, created, raw=False, **kwargs):
+    before = getattr(instance, "_events_before", None)
+    instance._from_timeline = False
+    if raw or before is None:
+        if created and not raw and instance.opened_on:
+            record_opening(instance)
+        return
+    for attribute in TRACKED:
+        old, new = before[attribute], getattr(instance, attribute)
+        if old != new:
+            record_change(instance, attribute, old, new)
+
+
+def record_opening(place):
+    event = place.events.filter(kind=PlaceEvent.Kind.OPENED).first()
+    if place.opened_on is None:
+        if event is not None:
+            PlaceEvent.objects.filter(pk=event.pk).delete()
+        return
+    if event is None:
+        event = PlaceEvent(place=place, kind=PlaceEvent.Kind.OPENED)
+    if event.happened_on != start_of(place.opened_on, event.precision):
+        event.precision = PlaceEvent.Precision.DAY
+    event.happened_on = place.opened_on
+    models.Model.save(event)  # the place has the date already
+
+
+def record_change(place, attribute, old, new):
+    if attribute == "opened_on":
+        return record_opening(place)
+    unknown = Place.ManagementForm.UNKNOWN
+    if attribute == "management_form" and unknown in (old, new):
+        return None  # filled in or forgotten, not changed
+    if getattr(place, "_undoing", False) and cancel(place, attribute, old, new):
+        return None
+    kind = KIND_OF_STATUS[new] if attribute == "status" else KIND_OF_ATTRIBUTE[attribute]
+    day, precision = event_date(place, attribute, new)
+    newest = newest_event(place.pk, attribute)
+    if newest is not None and newest.happened_on > day:
+        # A change now cannot lie before the last one: on that day, after it (the form
+        # refuses such a date; imports and merges give today or the closing date).
+        day, precision = newest.happened_on, newest.precision
+    event = PlaceEvent(
+        place=place,
+        kind=kind,
+        happened_on=day,
+        precision=precision,
+        old_value=as_text(old),
+        new_value=as_text(new),
+        remark=remark_for(place),
+    )
+    models.Model.save(event)  # the place has the value already
+    return event
+
+
+def event_date(place, attribute, new):
+    """The date the form asked for, else the closing date for a closing, else today."""
+    asked = getattr(place, "_event_dates", {}).get(attribute)
+    if asked:
+        return asked if isinstance(asked, tuple) else (asked, PlaceEvent.Precision.DAY)
+    if attribute == "status" and new == STATUS.CLOSED and place.closed_on:
+        return place.closed_on, PlaceEvent.Precision.DAY
+    return timezone.localdate(), PlaceEvent.Precision.DAY
+
+
+def remark_for(place):
+    run = _import_run.get()
+    if run:
+        return _("import %(run)s") % {"run": run}
+    return str(getattr(place, "_change_reason", "") or "")[:300]
+
+
+def cancel(place, attribute, old, new):
+    """An undo takes away the event of the change it undoes, instead of adding one, when
+    the timeline then says the value put back."""
+    events = list(place.events.of_attribute(attribute).order_by("-happened_on", "-pk")[:2])
+    newest, *before = events or [None]
+    if newest is None or (newest.old_value, newest.new_value) != (as_text(new), as_text(old)):
+        return False
+    if before and before[0].new_value != as_text(new):
+        return False
+    PlaceEvent.objects.filter(pk=newest.pk).delete()
+    return True

@@ -1,0 +1,207 @@
+"""Every way a place's status or management form changes records its dated event, so that
+the place's own story and its present state never disagree (issue 19, part 1)."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from places import merging
+from places.models import Place, PlaceEvent
+from places.models.events import disagreements
+from places.models.history import import_run
+from tests.accounts.test_audit_events import browser_post_data
+from tests.helpers.accounts import log_in
+from tests.helpers.editing import form_data
+from tests.helpers.factories import PlaceFactory
+
+pytestmark = pytest.mark.django_db
+K = PlaceEvent.Kind
+
+
+def story(place):
+    return [
+        (e.kind, str(e.happened_on), e.old_value, e.new_value)
+        for e in PlaceEvent.objects.filter(place=place).chronological()
+    ]
+
+
+def edit(client, place, editor=False, **changes):
+    return client.post(
+        reverse("places:edit", args=[place.slug]), form_data(place, editor=editor, **changes)
+    )
+
+
+def test_closing_in_the_edit_form_is_an_event_on_the_day_it_closed(client, places, people):
+    log_in(client, people["redactie"])
+    kamer = places["kamer"]
+    assert edit(client, kamer, True, status="closed", closed_on="2026-10-01").status_code == 302
+    assert story(kamer) == [("closed", "2026-10-01", "active", "closed")]
+
+
+def test_a_temporary_closing_asks_for_its_date(client, places, people):
+    log_in(client, people["redactie"])
+    kamer = places["kamer"]
+    refused = edit(client, kamer, True, status="temporarily_closed", status_since="")
+    assert refused.status_code == 400
+    assert "Geef de datum van deze wijziging." in refused.content.decode()
+    assert story(kamer) == []
+    edit(client, kamer, True, status="temporarily_closed", status_since="2026-06-15")
+    assert story(kamer) == [("temporarily_closed", "2026-06-15", "active", "temporarily_closed")]
+
+
+def test_the_date_field_is_on_the_form_with_today(client, places, people):
+    log_in(client, people["owner"])
+    page = client.get(reverse("places:edit", args=[places["kamer"].slug])).content.decode()
+    assert 'name="management_form_since"' in page
+    assert f'value="{timezone.localdate().isoformat()}"' in page
+    assert 'name="status_since"' not in page  # the status is the redactie's
+
+
+def test_an_owner_hands_the_place_to_its_residents(client, places, people):
+    kamer = places["kamer"]
+    Place.objects.filter(pk=kamer.pk).update(management_form="sociaal_beheer")
+    kamer.refresh_from_db()
+    log_in(client, people["owner"])
+    response = edit(client, kamer, management_form="zelfbeheer", management_form_since="2021-03-04")
+    assert response.status_code == 302
+    assert story(kamer) == [("management_form", "2021-03-04", "sociaal_beheer", "zelfbeheer")]
+
+
+def test_filling_in_an_unknown_management_form_is_no_event(client, places, people):
+    log_in(client, people["owner"])
+    edit(client, places["kamer"], management_form="zelfbeheer")
+    assert story(places["kamer"]) == []
+
+
+def test_an_edit_that_leaves_them_alone_records_nothing(client, places, people):
+    log_in(client, people["redactie"])
+    edit(client, places["kamer"], True, phone="020 123 45 67")
+    assert story(places["kamer"]) == []
+
+
+def test_closing_in_the_admin_is_an_event(admin_client, places):
+    kamer = places["kamer"]
+    url = reverse("admin:places_place_change", args=[kamer.pk])
+    data = browser_post_data(
+        admin_client.get(url).content.decode(), status="closed", closed_on="2026-11-30"
+    )
+    assert admin_client.post(url, data).status_code == 302
+    assert story(kamer) == [("closed", "2026-11-30", "active", "closed")]
+
+
+def test_an_event_added_in_the_admin_changes_the_place(admin_client, places):
+    kamer = places["kamer"]
+    url = reverse("admin:places_place_change", args=[kamer.pk])
+    data = browser_post_data(
+        admin_client.get(url).content.decode(),
+        **{
+            "events-TOTAL_FORMS": "1",
+            "events-0-kind": "temporarily_closed",
+            "events-0-happened_on": "2026-05-01",
+            "events-0-precision": "month",
+            "events-0-is_public": "on",
+        },
+    )
+    assert admin_client.post(url, data).status_code == 302
+    kamer.refresh_from_db()
+    assert kamer.status == "temporarily_closed"
+    assert story(kamer) == [("temporarily_closed", "2026-05-01", "active", "temporarily_closed")]
+
+
+def test_removing_the_newest_event_puts_the_value_before_back(places):
+    kamer = places["kamer"]
+    event = PlaceEvent.objects.create(place=kamer, kind=K.CLOSED, happened_on="2024-02-01")
+    kamer.refresh_from_db()
+    assert (kamer.status, kamer.closed_on) == ("closed", datetime.date(2024, 2, 1))
+    event.delete()
+    kamer.refresh_from_db()
+    assert kamer.status == "active" and story(kamer) == []
+
+
+def test_an_older_event_leaves_the_present_alone(places):
+    kamer = places["kamer"]
+    PlaceEvent.objects.create(place=kamer, kind=K.REOPENED, happened_on="2022-01-01")
+    PlaceEvent.objects.create(place=kamer, kind=K.CLOSED, happened_on="2020-03-01")
+    kamer.refresh_from_db()
+    assert kamer.status == "active" and disagreements(kamer) == []
+
+
+def test_undo_takes_the_event_away(client, places, people):
+    log_in(client, people["redactie"])
+    kamer = places["kamer"]
+    edit(client, kamer, True, status="closed", closed_on="2026-10-01")
+    assert len(story(kamer)) == 1
+    change = Place.history.filter(id=kamer.pk).latest()
+    client.post(reverse("places:revert", args=[kamer.slug, change.history_id]))
+    kamer.refresh_from_db()
+    assert kamer.status == "active" and story(kamer) == []
+
+
+def test_a_merge_closes_the_duplicate_and_its_undo_reopens_it(places, people):
+    duplicate = PlaceFactory(name="Buurtkamer Het Anker (dubbel)")
+    record = merging.merge(duplicate, places["kamer"], [], people["redactie"])
+    today = str(timezone.localdate())
+    assert story(duplicate) == [("closed", today, "active", "closed")]
+    assert "samengevoegd met Buurtkamer Het Anker" in duplicate.events.get().remark
+    merging.unmerge(record)
+    assert story(duplicate) == []
+
+
+def test_an_import_run_records_its_changes(places):
+    kamer = places["kamer"]
+    with import_run("amsterdam"):
+        kamer.status = "closed"
+        kamer.save()
+    (event,) = kamer.events.all()
+    assert event.kind == K.CLOSED and event.remark.startswith("import amsterdam@")
+
+
+def test_type_and_operator_changes_are_events(places, vocabularies):
+    from places.models import Organisation, PlaceType
+
+    kamer = places["kamer"]
+    old_type = kamer.place_type_id
+    kamer.place_type = PlaceType.objects.get(slug="huis-van-de-wijk")
+    kamer.organisation = Organisation.objects.create(name="Bewonersgroep Anker")
+    kamer.save()
+    kinds = {e.kind: (e.old_value, e.new_value) for e in kamer.events.all()}
+    assert kinds[K.PLACE_TYPE] == (str(old_type), str(kamer.place_type_id))
+    assert kinds[K.OPERATOR] == ("", str(kamer.organisation_id))
+
+
+def test_the_opening_date_is_the_opening_event(places):
+    kamer = places["kamer"]
+    kamer.opened_on = datetime.date(2016, 9, 1)
+    kamer.save()
+    assert story(kamer) == [("opened", "2016-09-01", "", "")]
+    event = kamer.events.get()
+    event.happened_on, event.precision = datetime.date(2015, 5, 20), "year"
+    event.save()
+    kamer.refresh_from_db()
+    assert kamer.opened_on == datetime.date(2015, 1, 1)
+
+
+def test_the_migration_gives_the_closed_places_their_closing(places):
+    from importlib import import_module
+
+    from django.apps import apps
+
+    closed = places["closed"]
+    Place.objects.filter(pk=closed.pk).update(closed_on=datetime.date(2020, 1, 6))
+    import_module("places.migrations.0020_place_events").closings(apps, None)
+    assert story(closed) == [("closed", "2020-01-06", "", "closed")]
+    assert story(places["kamer"]) == []
+
+
+def test_a_change_cannot_be_dated_before_the_last_one(client, places, people):
+    kamer = places["kamer"]
+    PlaceEvent.objects.create(place=kamer, kind=K.TEMPORARILY_CLOSED, happened_on="2025-06-01")
+    kamer.refresh_from_db()
+    log_in(client, people["redactie"])
+    refused = edit(client, kamer, True, status="active", status_since="2024-01-01")
+    assert refused.status_code == 400
+    assert "De vorige wijziging hiervan was op 1 juni 2025" in refused.content.decode()
+    edit(client, kamer, True, status="active", status_since="2025-09-01")
+    assert [kind for kind, *_rest in story(kamer)] == ["temporarily_closed", "reopened"]
