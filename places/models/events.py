@@ -15,6 +15,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from places.models.places import Place
+from places.models.version import DataVersion
 
 STATUS = Place.Status
 FORMS = Place.ManagementForm
@@ -90,6 +91,7 @@ class PlaceEvent(models.Model):
         if self.attribute and not self.old_value and self.pk is None and self.is_newest():
             self.old_value = as_text(getattr(Place.objects.get(pk=self.place_id), self.attribute))
         super().save(*args, **kwargs)
+        DataVersion.bump()  # the map on a date changes with any event
         if self.attribute:
             follow_timeline(self.place_id, self.attribute, self)
         if self.kind == self.Kind.OPENED:
@@ -100,6 +102,7 @@ class PlaceEvent(models.Model):
         it had before, or the one the event before it says (an undo does the same)."""
         newest = self.attribute and self.is_newest()
         result = super().delete(*args, **kwargs)
+        DataVersion.bump()
         if newest and not follow_timeline(self.place_id, self.attribute, self) and self.old_value:
             set_place(self.place_id, self.attribute, self.old_value, self)
         if self.kind == self.Kind.OPENED:
@@ -109,8 +112,11 @@ class PlaceEvent(models.Model):
     def clean(self):
         if self.attribute in ("management_form",) and self.new_value not in FORMS.values:
             raise ValidationError({"new_value": _("Give the new management form by its code.")})
-        if self.attribute and self.attribute.endswith("_id") and not self.new_value.isdigit():
-            raise ValidationError({"new_value": _("Give the number of the new value.")})
+        if self.attribute and self.attribute.endswith("_id"):
+            related = Place._meta.get_field(self.attribute.removesuffix("_id")).related_model
+            known = self.new_value.isdigit() and related.objects.filter(pk=int(self.new_value))
+            if not (known and known.exists()):
+                raise ValidationError({"new_value": _("Give the number of the new value.")})
 
     @property
     def attribute(self):

@@ -15,7 +15,7 @@ from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import condition
 from django.views.generic import DetailView, ListView, TemplateView, View
 
-from places import hours, hours_words, panels, roles
+from places import hours, hours_words, panels, roles, story
 from places.caching import data_etag
 from places.filters import PlaceFilter
 from places.findings import findings
@@ -179,6 +179,7 @@ class PlaceDetailView(DetailView):
             hours_state=hours.state_at(place.opening_hours),
             nearby=place.nearby().select_related("place_type"),
             map_point=_lnglat(place.location),
+            story=story.story(place),
             **self.private_context(place),
             **kwargs,
         )

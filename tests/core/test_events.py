@@ -205,3 +205,16 @@ def test_a_change_cannot_be_dated_before_the_last_one(client, places, people):
     assert "De vorige wijziging hiervan was op 1 juni 2025" in refused.content.decode()
     edit(client, kamer, True, status="active", status_since="2025-09-01")
     assert [kind for kind, *_rest in story(kamer)] == ["temporarily_closed", "reopened"]
+
+
+def test_an_event_must_name_a_value_that_exists(places):
+    from django.core.exceptions import ValidationError
+
+    event = PlaceEvent(place=places["kamer"], kind=K.OPERATOR, happened_on="2020-01-01")
+    for value in ("", "abc", "999999"):
+        event.new_value = value
+        with pytest.raises(ValidationError):
+            event.clean()
+    event.kind, event.new_value = K.MANAGEMENT_FORM, "anders"
+    with pytest.raises(ValidationError):
+        event.clean()
