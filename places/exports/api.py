@@ -33,9 +33,8 @@ def places_etag(request, fmt="json"):
 
 
 def filtered(request, query):
-    """The published places that the filter parameters select (already checked). The search
-    text goes straight to the queryset: its length is checked, and a word limit (the
-    pages') cannot be said in the document as Python counts words."""
+    """The published places that the filter parameters select (already checked, the search
+    text with the pages' limits: apiparams.search)."""
     published = Place.objects.using(settings.MAP_DATABASE).published()
     data = request.GET.copy()
     data.pop("q", None)

@@ -5,7 +5,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from places.exports.params import Param
-from places.filters import SEARCH_MAX_LENGTH, SHOW_ALL
+from places.filters import SEARCH_MAX_LENGTH, SEARCH_MAX_WORDS, SHOW_ALL
 from places.geo import NETHERLANDS_BBOX
 from places.models import Area, Place, PlaceType, TargetGroup
 
@@ -13,6 +13,28 @@ MAX_PAGE = 10**6
 MAX_PAGE_SIZE, NEARBY_RADIUS, NEARBY_MAX_RADIUS, NEARBY_MAX_K = 1000, 5000, 50_000, 100
 # The Netherlands' bounding box, as the nearby page accepts it.
 LONGITUDES, LATITUDES = NETHERLANDS_BBOX[::2], NETHERLANDS_BBOX[1::2]
+
+
+# The whitespace Python's str.split() splits words on (places.filters counts words so),
+# written out: JSON Schema's \s (ECMA-262) is another set.
+SPACE = (
+    "\\t\\n\\x0b\\x0c\\r\\x1c-\\x1f \\x85\\xa0"
+    "\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000"
+)
+
+
+def search():
+    """The map's search text (places.filters): at most 10 words and 200 characters, no NUL."""
+    words = SEARCH_MAX_WORDS - 1
+    return {
+        "type": "string",
+        "maxLength": SEARCH_MAX_LENGTH,
+        "pattern": f"^[{SPACE}]*([^{SPACE}\\x00]+[{SPACE}]+){{0,{words}}}[^{SPACE}\\x00]*$",
+        "x-message": gettext(
+            "The search text is too long: use at most %(words)d words and %(length)d characters."
+        )
+        % {"words": SEARCH_MAX_WORDS, "length": SEARCH_MAX_LENGTH},
+    }
 
 
 def codes(kind):
@@ -32,11 +54,7 @@ def filters():
     return [
         Param(
             "q",
-            {
-                "type": "string",
-                "maxLength": SEARCH_MAX_LENGTH,
-                "x-message": gettext("The search text is too long: use at most %(n)d characters."),
-            },
+            search(),
             _("Search text: every word must occur in the name, address or description."),
         ),
         Param("type", enum(PlaceType.objects.values_list("slug", flat=True)), _("Type"), many=True),

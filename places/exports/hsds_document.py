@@ -10,6 +10,7 @@ from pathlib import Path
 
 from django.conf import settings
 
+from places.exports import apiparams
 from places.exports.params import Param
 
 SCHEMAS = Path(settings.BASE_DIR) / "data" / "hsds" / "schema"
@@ -41,7 +42,6 @@ REFINED = {
     "per_page": {"type": "integer", "minimum": 1, "maximum": MAX_PER_PAGE, "default": 50},
     "format": {"type": "string", "enum": ["json"]},
     "modified_after": {"type": "string", "format": "date-time"},
-    "search": {"type": "string", "maxLength": 200},
 }
 NOTES = {
     "proximity": "Not supported here: ignored.",
@@ -85,7 +85,7 @@ def relinked(value):
 def document(server):
     source = copy.deepcopy(original())
     parameters = source["components"]["parameters"]
-    for name, schema in REFINED.items():
+    for name, schema in {**REFINED, "search": apiparams.search()}.items():
         parameters[name]["schema"] = schema
     for name, note in NOTES.items():
         parameters[name]["description"] += " " + note
@@ -154,5 +154,7 @@ def params(path):
         if "$ref" in item:
             item = source["components"]["parameters"][item["$ref"].rsplit("/", 1)[1]]
         schema = REFINED.get(item["name"], item["schema"])
+        if item["name"] == "search":
+            schema = apiparams.search()  # the map's search, with its limits
         found.append(Param(item["name"], schema))
     return found

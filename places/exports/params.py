@@ -50,6 +50,16 @@ class Param:
 
 
 def convert(schema, text):
+    """The value as Python; a schema's own x-message says what is wrong instead of ours."""
+    try:
+        return converted(schema, text)
+    except ValueError:
+        if "x-message" in schema:
+            raise ValueError(schema["x-message"]) from None
+        raise
+
+
+def converted(schema, text):
     kind = schema.get("type", "string")
     if kind == "boolean":
         if text not in BOOLEANS:
@@ -60,8 +70,7 @@ def convert(schema, text):
     if "enum" in schema and text not in schema["enum"]:
         raise ValueError(_("Unknown value: use one of %(values)s.") % {"values": choices(schema)})
     if len(text) > schema.get("maxLength", len(text)):
-        message = schema.get("x-message") or _("Too long: at most %(n)d characters.")
-        raise ValueError(message % {"n": schema["maxLength"]})
+        raise ValueError(_("Too long: at most %(n)d characters.") % {"n": schema["maxLength"]})
     if "pattern" in schema and not re.search(schema["pattern"], text):
         raise ValueError(_("This value has the wrong form."))
     if schema.get("format") == "date-time":
@@ -93,8 +102,6 @@ def number(kind, text):
 def in_range(schema, value):
     low, high = schema.get("minimum"), schema.get("maximum")
     if (low is not None and value < low) or (high is not None and value > high):
-        if "x-message" in schema:
-            raise ValueError(schema["x-message"])
         raise ValueError(
             _("Out of range: from %(low)s to %(high)s.")
             % {"low": "…" if low is None else low, "high": "…" if high is None else high}
