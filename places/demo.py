@@ -4,7 +4,8 @@ The real Amsterdam file gives names, types and addresses only. For the demo, thi
 what a place's page, the lists and the dashboard show, from a seed, place by place (the
 place's slug and the seed pick its values, so one place gets the same details whatever else
 is in the database). Only empty or unknown values are filled: a real value is never
-overwritten. Everything filled in is listed in `place.demo_fields`, so that pages say
+overwritten. A place without a story gets a plausible history (places.demo_history).
+Everything filled in is listed in `place.demo_fields`, so that pages say
 "voorbeeldgegevens" and `remove()` takes away exactly that.
 
 Phone numbers: the Dutch numbering plan (Nummerplan, ACM) reserves no range for fiction or
@@ -18,6 +19,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from places import demo_history
 from places.models import (
     ContactMoment,
     Place,
@@ -81,6 +83,7 @@ def generate(places, seed, today=None):
             rng = place_rng(seed, place)
             marks = fill_fields(place, rng, today) + fill_tags(place, rng, *vocab)
             marks += fill_rows(place, rng, today)
+            marks += demo_history.add_history(place, rng, today)
             if marks:
                 place.demo_fields = [*place.demo_fields, *marks]
                 place.save()
@@ -205,6 +208,7 @@ ROW_KINDS = {
     "year_figures": lambda place, keys: place.year_figures.filter(year__in=keys).delete(),
     "activity": lambda place, keys: place.activities.filter(pk__in=keys).delete(),
     "contact_moment": lambda place, keys: place.contact_moments.filter(pk__in=keys).delete(),
+    "event": lambda place, keys: place.events.filter(pk__in=keys).delete(),
     "service": lambda place, keys: place.services.remove(*keys),
     "target_group": lambda place, keys: place.target_groups.remove(*keys),
 }

@@ -10,7 +10,8 @@ from places.models import Place
 class Command(BaseCommand):
     help = (
         "Fill the empty details of the places (management form, opening hours, costs, "
-        "contact, year figures…) with seeded example values, marked as demo; --remove takes "
+        "contact, year figures, a history of openings, closings and takeovers…) with "
+        "seeded example values, marked as demo; --remove takes "
         "them away again."
     )
 
