@@ -4,6 +4,7 @@ from django.contrib.gis.geos import Polygon
 from django.contrib.gis.measure import D
 from django.db import connections, models
 from django.db.models import Q
+from django.db.models.functions import Cast, Coalesce, NullIf
 
 from places import hours, roles
 from places.geo import X, Y, to_storage
@@ -52,6 +53,36 @@ class PlaceQuerySet(models.QuerySet):
 
     def not_closed(self):
         return self.exclude(status=self.model.Status.CLOSED)
+
+    def on(self, day):
+        """The places that existed on this day, with what they were then: `status_then`,
+        `management_form_then` and `place_type_then` (an id). From their dated events
+        (places.models.events): the value after the last event up to the day, else the one
+        before the first event after it, else today's. An unknown opening date counts as
+        existing; a duplicate merged away never existed on its own."""
+        then = {name: self._value_on(name, day) for name in ("status", "management_form")}
+        type_then = self._value_on("place_type_id", day)
+        return (
+            self.annotate(**{f"{name}_then": value for name, value in then.items()})
+            .annotate(place_type_then=Cast(type_then, models.IntegerField()))
+            .filter(Q(opened_on__isnull=True) | Q(opened_on__lte=day), merged_into__isnull=True)
+            .exclude(status_then=self.model.Status.CLOSED)
+        )
+
+    def _value_on(self, attribute, day):
+        events = self.model.events.rel.related_model.objects.filter(
+            place=models.OuterRef("pk"),
+            kind__in=self.model.events.rel.related_model.KINDS_OF[attribute],
+        )
+        text = models.CharField()
+        before = events.filter(happened_on__lte=day).order_by("-happened_on", "-pk")
+        after = events.filter(happened_on__gt=day).order_by("happened_on", "pk")
+        return Coalesce(
+            models.Subquery(before.values("new_value")[:1]),
+            NullIf(models.Subquery(after.values("old_value")[:1]), models.Value("")),
+            Cast(attribute, text),
+            output_field=text,
+        )
 
     def in_area(self, area):
         """Places in a buurt, in the buurten of a wijk, or in a gemeente."""

@@ -159,6 +159,7 @@ ATTRIBUTE = {
 KINDS_OF = {}
 for _kind, _attribute in ATTRIBUTE.items():
     KINDS_OF.setdefault(_attribute, []).append(_kind)
+PlaceEvent.KINDS_OF = KINDS_OF  # for Place.objects.on(), which may not import the models
 STATUS_OF = {
     PlaceEvent.Kind.CLOSED: STATUS.CLOSED,
     PlaceEvent.Kind.TEMPORARILY_CLOSED: STATUS.TEMPORARILY_CLOSED,
