@@ -107,7 +107,8 @@ class PlaceForm(forms.ModelForm):
     def clean(self):
         data = super().clean()
         for name, since in self.dated.items():
-            if not (self.instance.pk and name in self.changed_data):
+            # Not changed_data: that compares every field, an unreadable pin included.
+            if not (self.instance.pk and self[name]._has_changed()):
                 continue
             if name == "status" and data.get(name) == Place.Status.CLOSED:
                 since = "closed_on"  # the date it closed (required by the editors' form)
