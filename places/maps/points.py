@@ -50,7 +50,7 @@ def in_bbox(places, bbox):
     return places.filter(location__bboverlaps=to_storage(bbox)) if bbox else places
 
 
-def payload(places, bbox=None, zoom=None, cells=None):
+def payload(places, bbox=None, zoom=None, cells=None, type_field="place_type__slug"):
     """The map's GeoJSON as bytes. `cells` ({"types": …, "management": …}) says that these
     places are a plain public view, which the pre-aggregated cells can answer."""
     in_view = in_bbox(places, bbox)
@@ -67,7 +67,7 @@ def payload(places, bbox=None, zoom=None, cells=None):
             grouped, count = None, in_view.count()
         if count > settings.MAP_POINT_LIMIT:
             return clusters(cells_of(in_view, zoom) if grouped is None else grouped, count)
-    return points(in_view)
+    return points(in_view, type_field)
 
 
 # On PostGIS the features come back as one string: no row reaches Python.
@@ -80,10 +80,10 @@ FROM ({rows}) AS feature (slug, name, kind, geojson)
 """
 
 
-def points(places):
+def points(places, type_field="place_type__slug"):
     rows = places.annotate(
         geojson=AsGeoJSON(Transform("location", settings.WEB_SRID), precision=6)
-    ).values_list("slug", "name", "place_type__slug", "geojson")
+    ).values_list("slug", "name", type_field, "geojson")
     if connections[places.db].vendor == "postgresql":
         try:
             sql, params = rows.order_by().query.sql_with_params()

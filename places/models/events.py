@@ -12,6 +12,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
 
 from places.models.places import Place
@@ -30,6 +31,28 @@ class EventQuerySet(models.QuerySet):
 
     def of_attribute(self, attribute):
         return self.filter(kind__in=KINDS_OF[attribute])
+
+    def changes_per_wijk_and_year(self):
+        """Openings, closings and takeovers (to zelfbeheer, to sociaal beheer) per wijk and
+        year: rows {wijk, year, openings, closings, to_self, to_social}, wijk and year in
+        order. A duplicate merged away was never a place of its own: its closing is none."""
+        kind = PlaceEvent.Kind
+        forms = Place.ManagementForm
+        takeover = models.Q(kind=kind.MANAGEMENT_FORM)
+        counted = models.Q(kind__in=[kind.OPENED, kind.CLOSED]) | (
+            takeover & models.Q(new_value__in=[forms.SELF, forms.SOCIAL])
+        )
+        return (
+            self.filter(counted, place__merged_into__isnull=True)
+            .values(wijk=models.F("place__buurt__parent"), year=ExtractYear("happened_on"))
+            .annotate(
+                openings=models.Count("pk", filter=models.Q(kind=kind.OPENED)),
+                closings=models.Count("pk", filter=models.Q(kind=kind.CLOSED)),
+                to_self=models.Count("pk", filter=takeover & models.Q(new_value=forms.SELF)),
+                to_social=models.Count("pk", filter=takeover & models.Q(new_value=forms.SOCIAL)),
+            )
+            .order_by("wijk", "year")
+        )
 
 
 VALUES = _(

@@ -1,13 +1,14 @@
 import json
 
 from django.conf import settings
-from django.contrib.gis.db.models import Union
+from django.contrib.gis.db.models import OuterRef, Subquery, Union
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
+from django.utils.dateparse import parse_date
 from django.utils.decorators import method_decorator
 from django.utils.functional import cached_property
 from django.views.decorators.cache import cache_control
@@ -21,7 +22,7 @@ from places.filters import PlaceFilter
 from places.findings import findings
 from places.geo import to_web
 from places.maps import points as mapdata
-from places.models import Area, Place
+from places.models import Area, Place, PlaceType
 from places.views.people import ContactMomentForm
 
 
@@ -126,14 +127,30 @@ class PlaceMapDataView(FilteredPlacesMixin, View):
         key = "map-data:" + map_data_etag(request)
         body = cache.get(key)
         if body is None:
+            day = day_of(request.GET.get("op"))
+            view = {"cells": self.plain_view()} if day is None else {"type_field": "type_then"}
+            places = self.get_filter().qs if day is None else self.places_on(day)
             body = mapdata.payload(
-                self.get_filter().qs.using(settings.MAP_DATABASE),
+                places.using(settings.MAP_DATABASE),
                 bbox=mapdata.parse_bbox(request.GET.get("bbox")),
                 zoom=mapdata.parse_zoom(request.GET.get("zoom")),
-                cells=self.plain_view(),
+                **view,
             )
             cache.set(key, body, 3600)
         return HttpResponse(body, content_type="application/geo+json")
+
+    def places_on(self, day):
+        """?op=2019-01-01: the places open that day, with their type then; the type and
+        management form filters choose by the values of that day, the other filters wait."""
+        place_filter = self.get_filter()
+        chosen = place_filter.form.cleaned_data if place_filter.is_valid() else {}
+        places = Place.objects.visible_to(self.request.user).on(day).filter(status_then="active")
+        if chosen.get("type"):
+            places = places.filter(place_type_then__in=[kind.pk for kind in chosen["type"]])
+        if chosen.get("beheer"):
+            places = places.filter(management_form_then__in=chosen["beheer"])
+        kinds = PlaceType.objects.filter(pk=OuterRef("place_type_then")).values("slug")
+        return places.annotate(type_then=Subquery(kinds[:1]))
 
     def plain_view(self):
         """The type and management form chosen, when the public view has no other filter:
@@ -145,6 +162,14 @@ class PlaceMapDataView(FilteredPlacesMixin, View):
         if any(value for name, value in chosen.items() if name not in ("type", "beheer")):
             return None
         return {"types": list(chosen["type"]), "management": chosen["beheer"]}
+
+
+def day_of(text):
+    """The date of ?op=2019-01-01, or None (absent or not a date)."""
+    try:
+        return parse_date(text or "")
+    except ValueError:  # 2019-02-30
+        return None
 
 
 def _lnglat(point):

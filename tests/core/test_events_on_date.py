@@ -38,7 +38,7 @@ def network(vocabularies):
     add(d, K.TEMPORARILY_CLOSED, "2018-02-01")
     add(d, K.REOPENED, "2018-09-01")
     PlaceFactory(name="E", status="closed")  # closed, nobody knows since when
-    f = PlaceFactory(name="F")
+    f = PlaceFactory(name="F", is_published=False)  # as a merge leaves it
     Place.objects.filter(pk=f.pk).update(merged_into=a)
     return types
 
@@ -112,3 +112,32 @@ def test_after_the_last_event_it_is_the_present(network):
         for p in Place.objects.filter(merged_into=None).exclude(status="closed")
     }
     assert state(datetime.date.today().isoformat()) == present
+
+
+def map_on(client, *query):
+    from django.urls import reverse
+
+    data = client.get(reverse("places:map-data"), dict(query)).json()
+    return {f["properties"]["name"]: f["properties"]["type"] for f in data["features"]}
+
+
+def test_the_home_map_on_a_date(client, network):
+    assert map_on(client, ("op", "2018-06-01")) == {"A": "buurthuis", "B": "buurtkamer"}
+    assert map_on(client, ("op", "2019-06-01")) == {
+        "A": "huis-van-de-wijk",
+        "B": "buurtkamer",
+        "D": "buurtkamer",
+    }
+    assert map_on(client) == {"A": "huis-van-de-wijk", "C": "buurtkamer", "D": "buurtkamer"}
+
+
+def test_the_map_on_a_date_chooses_by_the_values_then(client, network):
+    assert map_on(client, ("op", "2020-01-01"), ("beheer", "sociaal_beheer")) == {
+        "A": "huis-van-de-wijk"
+    }
+    assert map_on(client, ("op", "2022-01-01"), ("beheer", "sociaal_beheer")) == {}
+    assert map_on(client, ("op", "2018-06-01"), ("type", "buurthuis")) == {"A": "buurthuis"}
+
+
+def test_a_date_that_is_none_shows_today(client, network):
+    assert map_on(client, ("op", "2019-02-30")) == map_on(client)
