@@ -239,7 +239,12 @@ def remove_from(place):
 
 
 # How a row's demo mark names it: by year for costs and figures, by id for activities.
-ROW_MARKS = {"yearlycosts": "yearly_costs", "yearfigures": "year_figures", "activity": "activity"}
+ROW_MARKS = {
+    "yearlycosts": "yearly_costs",
+    "yearfigures": "year_figures",
+    "activity": "activity",
+    "placeevent": "event",
+}
 
 
 def edited_rows(formsets):
@@ -254,7 +259,8 @@ def edited_rows(formsets):
         kind = ROW_MARKS[formset.model._meta.model_name]
         for form in formset.initial_forms:
             if form.has_changed() or form in formset.deleted_forms:
-                key = form.instance.pk if kind == "activity" else form.initial.get("year")
+                by_id = kind in ("activity", "event")
+                key = form.instance.pk if by_id else form.initial.get("year")
                 marks.add(f"{kind}:{key}")
     return marks
 

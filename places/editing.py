@@ -11,7 +11,7 @@ from places import demo
 from places.accounts import audit
 from places.fields import PinWidget, finite_decimals
 from places.hours_form import OpeningHoursFormField
-from places.models import Activity, Place, YearFigures, YearlyCosts
+from places.models import Activity, Place, PlaceEvent, YearFigures, YearlyCosts
 from places.models.events import newest_event
 
 MEMBER_FIELDS = [
@@ -191,6 +191,18 @@ FiguresFormSet = inlineformset_factory(
     ],
     extra=1,
     can_delete=True,
+)
+
+
+# The editors' part of a place's story (places.models.events): the newest event of a kind
+# sets the place's value, so adding or removing one here changes the place along.
+EventsFormSet = inlineformset_factory(
+    Place,
+    PlaceEvent,
+    fields=["kind", "happened_on", "precision", "old_value", "new_value", "remark", "is_public"],
+    extra=1,
+    can_delete=True,
+    widgets={"happened_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")},
 )
 
 

@@ -123,12 +123,14 @@ class PlaceEvent(models.Model):
     def delete(self, *args, **kwargs):
         """Removing the newest event says it did not happen: the place gets the value back
         it had before, or the one the event before it says (an undo does the same)."""
-        newest = self.attribute and self.is_newest()
+        stored = PlaceEvent.objects.get(pk=self.pk)  # as saved, not as a form left it
+        newest = stored.attribute and stored.is_newest()
         result = super().delete(*args, **kwargs)
         DataVersion.bump()
-        if newest and not follow_timeline(self.place_id, self.attribute, self) and self.old_value:
-            set_place(self.place_id, self.attribute, self.old_value, self)
-        if self.kind == self.Kind.OPENED:
+        follows = newest and follow_timeline(self.place_id, stored.attribute, self)
+        if newest and not follows and stored.old_value:
+            set_place(self.place_id, stored.attribute, stored.old_value, self)
+        if stored.kind == self.Kind.OPENED:
             set_place(self.place_id, "opened_on", None, self)
         return result
 

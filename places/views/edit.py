@@ -28,6 +28,8 @@ class PlaceEditView(EditablePlaceMixin, TemplateView):
             editing.CostsFormSet(data, instance=place, prefix="costs"),
             editing.FiguresFormSet(data, instance=place, prefix="figures"),
         ]
+        if roles.is_editor(self.request.user) and (data is None or "events-TOTAL_FORMS" in data):
+            formsets.append(editing.EventsFormSet(data, instance=place, prefix="events"))
         return form, formsets
 
     def get(self, request, slug):

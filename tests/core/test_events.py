@@ -218,3 +218,46 @@ def test_an_event_must_name_a_value_that_exists(places):
     event.kind, event.new_value = K.MANAGEMENT_FORM, "anders"
     with pytest.raises(ValidationError):
         event.clean()
+
+
+def with_events(data, *rows, initial=0):
+    data = {**data, "events-TOTAL_FORMS": str(len(rows)), "events-INITIAL_FORMS": str(initial)}
+    for index, row in enumerate(rows):
+        data.update({f"events-{index}-{name}": value for name, value in row.items()})
+    return data
+
+
+def test_an_editor_tells_the_story_on_the_edit_page(client, places, people):
+    kamer = places["kamer"]
+    log_in(client, people["redactie"])
+    url = reverse("places:edit", args=[kamer.slug])
+    page = client.get(url).content.decode()
+    assert "Het verhaal van de plek: gebeurtenissen met hun datum" in page
+    assert 'name="events-TOTAL_FORMS"' in page
+    opened = {"kind": "opened", "happened_on": "2016-05-01", "precision": "year"}
+    closed = {"kind": "temporarily_closed", "happened_on": "2026-01-05", "precision": "day"}
+    for row in (opened, closed):
+        row["is_public"] = "on"
+    data = with_events(form_data(kamer, editor=True), opened, closed)
+    assert client.post(url, data).status_code == 302
+    kamer.refresh_from_db()
+    assert kamer.status == "temporarily_closed" and str(kamer.opened_on) == "2016-01-01"
+    assert (
+        "Tijdelijk gesloten op 5 januari 2026"
+        in client.get(kamer.get_absolute_url()).content.decode()
+    )
+
+    newest = kamer.events.get(kind="temporarily_closed")
+    row = {"id": str(newest.pk), "place": str(kamer.pk), **closed, "DELETE": "on"}
+    data = with_events(form_data(kamer, editor=True), row, initial=1)
+    assert client.post(url, data).status_code == 302
+    kamer.refresh_from_db()
+    assert kamer.status == "active" and list(kamer.events.values_list("kind", flat=True)) == [
+        "opened"
+    ]
+
+
+def test_an_owner_has_no_story_to_edit(client, places, people):
+    log_in(client, people["owner"])
+    page = client.get(reverse("places:edit", args=[places["kamer"].slug])).content.decode()
+    assert 'name="events-TOTAL_FORMS"' not in page
