@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.generic import ListView, TemplateView, View
 
-from places import editing, hours, roles
+from places import editing, event_forms, hours, roles
 from places.models import Place
 from places.permissions import EditablePlaceMixin
 from places.todo import todo
@@ -29,7 +29,7 @@ class PlaceEditView(EditablePlaceMixin, TemplateView):
             editing.FiguresFormSet(data, instance=place, prefix="figures"),
         ]
         if roles.is_editor(self.request.user) and (data is None or "events-TOTAL_FORMS" in data):
-            formsets.append(editing.EventsFormSet(data, instance=place, prefix="events"))
+            formsets.append(event_forms.EventsFormSet(data, instance=place, prefix="events"))
         return form, formsets
 
     def get(self, request, slug):
