@@ -11,7 +11,7 @@ from django.utils.translation import ngettext
 from django.views.generic import TemplateView, View
 
 from places import hours
-from places.filters import PlaceFilter
+from places.filters import NearbyFilter, PlaceFilter
 from places.findings import PARTLY_ANSWERED, Finding, findings
 from places.geo import netherlands_validator, web_point
 from places.geocoder import GeocodeError, geocode, suggest
@@ -170,7 +170,7 @@ class NearbyView(TemplateView):
             if self.request.GET.get("open_now") or self.request.GET.get("open_at"):
                 # Opening hours are evaluated in Python: keep the candidates to the circle.
                 base = base.within(point, form.radius)
-        place_filter = PlaceFilter(self.request.GET, queryset=base)
+        place_filter = NearbyFilter(self.request.GET, queryset=base)
         context["filter"] = place_filter
         context["data_version"] = DataVersion.current()
         context["filters_key"] = filters_key(self.request.GET, context["data_version"])

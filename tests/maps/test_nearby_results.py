@@ -244,6 +244,19 @@ def test_the_filter_panel_shows_the_filters_of_this_search(client, amsterdam):
     assert checked.search(nearby(client, type="buurtkamer", lat="52.371").content.decode())
 
 
+def test_the_circle_takes_the_place_of_the_areas(client, amsterdam):
+    """The nearby search offers no gemeente, wijk or buurt: a buurt in its address (an old
+    link) no longer empties the list without the panel showing why; the circle decides."""
+    row_of_places(3)
+    elsewhere = {"buurt": amsterdam["east"].code}  # the places lie in the west
+    assert names(nearby(client, **elsewhere)) == names(nearby(client)) == [
+        "Plek 001", "Plek 002", "Plek 003"
+    ]  # fmt: skip
+    page = nearby(client).content.decode()
+    assert 'name="wijk"' not in page
+    assert 'name="buurt"' not in page
+
+
 def test_a_new_place_type_appears_in_the_filter_panel(client, amsterdam):
     row_of_places(2)
     assert "Wijkkeuken" not in text(nearby(client))
