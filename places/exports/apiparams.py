@@ -38,11 +38,13 @@ def search():
 
 
 def codes(kind):
-    return list(Area.objects.filter(kind=kind).order_by("code").values_list("code", flat=True))
+    return Area.objects.filter(kind=kind).order_by("code").values_list("code", flat=True)
 
 
 def enum(values):
-    return {"type": "string", "enum": list(values)}
+    """The values may be a queryset: it is read only when a request gives the parameter, or
+    for the document (every request read all 9,000 buurt codes at 1M places, 20 ms)."""
+    return {"type": "string", "enum": values}
 
 
 def boolean():

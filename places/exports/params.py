@@ -32,7 +32,8 @@ class Param:
     extra: dict = field(default_factory=dict)  # e.g. an example
 
     def openapi(self):
-        schema = {"type": "array", "items": self.schema} if self.many else self.schema
+        schema = listed(self.schema)
+        schema = {"type": "array", "items": schema} if self.many else schema
         body = {"name": self.name, "in": "query", "required": self.required, "schema": schema}
         if self.many:
             body.update(style="form", explode=True)
@@ -47,6 +48,11 @@ class Param:
         if len(values) > 1:
             raise ValueError(_("Give this parameter once."))
         return convert(self.schema, values[0])
+
+
+def listed(schema):
+    """The schema with its enum read (apiparams.enum may hold a queryset)."""
+    return {**schema, "enum": list(schema["enum"])} if "enum" in schema else schema
 
 
 def convert(schema, text):
@@ -79,7 +85,7 @@ def converted(schema, text):
 
 
 def choices(schema):
-    values = schema["enum"]
+    values = list(schema["enum"])
     shown = ", ".join(values[:12])
     return shown + (", …" if len(values) > 12 else "")
 
