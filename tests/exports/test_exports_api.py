@@ -4,32 +4,16 @@ import json
 
 import pytest
 from django.urls import reverse
-from jsonschema import Draft202012Validator, FormatChecker
 from openpyxl import load_workbook
-from referencing import Registry, Resource
-from referencing.jsonschema import DRAFT202012
 
 from places.importers.amsterdam import import_places
 from places.models import Place
+from tests.api import hsds
 from tests.helpers.accounts import log_in
-from tests.helpers.paths import DATA, REAL_PLACES
+from tests.helpers.paths import REAL_PLACES
 
 pytestmark = pytest.mark.django_db
-SCHEMAS = DATA / "hsds" / "schema"
 SECRET = {"contact_name": "Sentinel Persoon", "contact_email": "sentinel@example.org"}
-
-
-def hsds_validator(name):
-    resources = [
-        (
-            path.name,
-            Resource.from_contents(json.loads(path.read_text()), default_specification=DRAFT202012),
-        )
-        for path in SCHEMAS.glob("*.json")
-    ]
-    registry = Registry().with_resources(resources)
-    schema = json.loads((SCHEMAS / f"{name}.json").read_text())
-    return Draft202012Validator(schema, registry=registry, format_checker=FormatChecker())
 
 
 def test_public_csv_has_public_fields_only(client, places):
@@ -79,7 +63,7 @@ def test_hsds_export_of_the_amsterdam_data_validates(client, real_areas):
         opening_hours="Mo-Fr 09:00-17:00; PH off", phone="020 123 4567", visitor_cost="free"
     )
     document = json.loads(client.get(reverse("places:export", args=["hsds"])).content)
-    validator = hsds_validator("service")
+    validator = hsds.validator("service")
     errors = [e for service in document["services"] for e in validator.iter_errors(service)]
     assert errors == []
     assert len(document["services"]) == 308
