@@ -216,6 +216,9 @@ AXES_RESET_ON_SUCCESS = True
 # lockout, the audit trail and the rate limits (places/limits.py).
 BEHIND_PROXY = env_bool("BEHIND_PROXY")
 AXES_CLIENT_IP_CALLABLE = "places.accounts.limits.client_ip"
+# The read-only API: requests a minute from one client address before a 429 (0: no limit);
+# counted per worker unless CACHE_URL names a shared cache (places/exports/throttle.py).
+API_RATE_LIMIT = int(os.environ.get("API_RATE_LIMIT", "600"))
 
 # --- Internationalisation -------------------------------------------------
 LANGUAGE_CODE = "nl"

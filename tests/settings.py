@@ -21,3 +21,7 @@ if DATABASES["default"]["ENGINE"].endswith("spatialite"):  # noqa: F405
 
 STATIC_ROOT = VAR_DIR / "test-static"  # noqa: F405
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+
+# The contract tests send hundreds of API requests a minute from one address; the rate limit's
+# own tests set a small one (tests/api/test_rate_limit.py).
+API_RATE_LIMIT = 100_000

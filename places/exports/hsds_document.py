@@ -99,6 +99,8 @@ def document(server):
         responses["400"] = answer("A parameter has a bad value: each is named with the reason")
         responses["405"] = answer("Any other method than GET, HEAD or OPTIONS")
         responses["405"]["headers"] = {"Allow": ALLOW}
+        responses["429"] = answer("Past the rate limit of requests a minute from one address")
+        responses["429"]["headers"] = {"Retry-After": RETRY_AFTER}
         if path != "/":
             responses["404"] = answer("No such record, or a page past the last one")
     schemas = {name: relinked(schema) for name, schema in local_schemas().items()}
@@ -122,6 +124,7 @@ def answer(description):
 
 
 CORS = {"required": True, "schema": {"type": "string", "const": "*"}}
+RETRY_AFTER = {"required": True, "schema": {"type": "string", "pattern": "^[1-9][0-9]*$"}}
 ALLOW = {"required": True, "schema": {"type": "string", "const": "GET, HEAD, OPTIONS"}}
 ERRORS = {
     "Error": {
@@ -129,6 +132,7 @@ ERRORS = {
         "properties": {
             "error": {"type": "string"},
             "parameters": {"type": "object", "additionalProperties": {"type": "string"}},
+            "retry_after": {"type": "integer", "minimum": 1},
         },
         "required": ["error"],
     }
@@ -141,7 +145,8 @@ INFO = {
         "Open Referral's HSDS API (the document in its specification, version 3.0), for the "
         "published meeting places: each place is a service at a location, delivered by its "
         "organisation (or by itself when none is known). Pages count from 1. Parameters "
-        "that are not listed are ignored; a listed parameter with a bad value gets a 400."
+        "that are not listed are ignored; a listed parameter with a bad value gets a 400; "
+        "past the rate limit of requests a minute from one address, a 429 with Retry-After."
     ),
 }
 

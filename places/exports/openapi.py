@@ -19,7 +19,8 @@ def document(request, paths):
                 "Dutch, in English with Accept-Language: en. Parameters that are not listed "
                 "are ignored; a listed parameter with a bad value is refused (400) with a "
                 "message per parameter. Every endpoint answers GET, HEAD and OPTIONS, and "
-                "sends Access-Control-Allow-Origin: *."
+                "sends Access-Control-Allow-Origin: *. More than the rate limit of requests a "
+                "minute from one address gets a 429 with Retry-After."
             ),
         },
         "servers": [{"url": request.build_absolute_uri("/")[:-1]}],
@@ -75,6 +76,7 @@ def operation(summary, params, success, paged=False):
         "200": success,
         "400": {"$ref": "#/components/responses/BadRequest"},
         "405": {"$ref": "#/components/responses/MethodNotAllowed"},
+        "429": {"$ref": "#/components/responses/TooManyRequests"},
     }
     if paged:
         responses["304"] = {"description": _("Not modified: the ETag still holds")}
@@ -119,8 +121,17 @@ def errors():
     not_allowed["headers"] = {
         "Allow": {"required": True, "schema": {"type": "string", "const": "GET, HEAD, OPTIONS"}}
     }
+    too_many = answer(_("Past the rate limit of requests a minute from one address"))
+    too_many["headers"] = {
+        "Retry-After": {
+            "description": _("Seconds to wait before the next request"),
+            "required": True,
+            "schema": {"type": "string", "pattern": "^[1-9][0-9]*$"},
+        }
+    }
     return {
         "BadRequest": refused,
+        "TooManyRequests": too_many,
         "NoSuchPage": answer(_("The page number is past the last page")),
         "MethodNotAllowed": not_allowed,
     }

@@ -6,7 +6,7 @@ request's language; parameters that are not declared are ignored, as the documen
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
@@ -123,7 +123,12 @@ def moment(text):
         value = None
     if not isinstance(value, datetime):
         raise ValueError(_("Give a date and time as 2026-03-01T14:30 (ISO 8601)."))
-    return value
+    if value.tzinfo is None:
+        return value
+    try:  # in UTC: the database takes offsets up to 15:59 only, ISO 8601 up to 23:59
+        return value.astimezone(UTC)
+    except OverflowError:  # 0001-01-01T00:00+01:00 is before the first year
+        raise ValueError(_("Give a date and time as 2026-03-01T14:30 (ISO 8601).")) from None
 
 
 def check(query, params):

@@ -1,6 +1,7 @@
 """What every endpoint of the read-only API shares: GET, HEAD and OPTIONS only (405 with a
 JSON body otherwise), no CSRF (nothing is changed and no cookie gives rights here), open to
-other sites' scripts (CORS: the data is public), and a JSON answer naming each bad parameter.
+other sites' scripts (CORS: the data is public), a JSON answer naming each bad parameter,
+and a 429 with Retry-After past the rate limit (throttle.py).
 """
 
 import json
@@ -13,6 +14,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import View
 
 from places.exports.params import InvalidParameters, check
+from places.exports.throttle import seconds_to_wait
 
 ALLOW = "GET, HEAD, OPTIONS"
 
@@ -35,14 +37,26 @@ class ReadOnlyAPI(View):
     params = ()  # the declared query parameters (places.exports.params.Param)
 
     def dispatch(self, request, *args, **kwargs):
+        wait = seconds_to_wait(request)
+        if wait:
+            response = error(
+                _("Too many requests: try again in %(seconds)s seconds.") % {"seconds": wait},
+                429,
+                retry_after=wait,
+            )
+            response["Retry-After"] = str(wait)
+            return self.shared_headers(response)
         try:
             reads = request.method in ("GET", "HEAD")
             self.query = check(request.GET, self.get_params()) if reads else {}
             response = super().dispatch(request, *args, **kwargs)
         except InvalidParameters as invalid:
             response = error(_("Some parameters cannot be used."), 400, parameters=invalid.errors)
+        return self.shared_headers(response)
+
+    def shared_headers(self, response):
         response["Access-Control-Allow-Origin"] = "*"
-        response["Access-Control-Expose-Headers"] = "ETag"
+        response["Access-Control-Expose-Headers"] = "ETag, Retry-After"
         patch_vary_headers(response, ["Accept-Language"])
         return response
 

@@ -155,6 +155,11 @@ ALL = {
                 "description": "Each bad parameter with the reason",
                 "additionalProperties": {"type": "string"},
             },
+            "retry_after": {
+                "type": "integer",
+                "minimum": 1,
+                "description": "Past the rate limit (429): seconds to wait, as Retry-After",
+            },
         },
         required=["error"],
     ),

@@ -195,3 +195,17 @@ def test_place_types_are_the_hsds_taxonomy_and_select_services(client, places):
     assert full["attributes"][0]["taxonomy_term"]["code"] == "buurtkamer"
     other = client.get("/api/hsds/services", {"taxonomy_id": kamer["id"]}).json()
     assert other["empty"] is True
+
+
+@pytest.mark.parametrize("offset", ["+19:37", "-23:59", "+00:00"])
+def test_a_moment_with_any_iso_offset_is_read_in_utc(client, places, offset):
+    """ISO 8601 allows offsets up to 23:59, PostgreSQL up to 15:59: found by Schemathesis."""
+    answer = client.get(
+        "/api/hsds/service_at_locations", {"modified_after": f"0203-11-17T12:43:21{offset}"}
+    )
+    assert answer.status_code == 200 and answer.json()["total_items"] == 3
+
+
+def test_a_moment_before_the_first_year_is_refused_by_name(client, places):
+    answer = client.get("/api/hsds/services", {"modified_after": "0001-01-01T00:00:00+01:00"})
+    assert answer.status_code == 400 and set(answer.json()["parameters"]) == {"modified_after"}
