@@ -8,6 +8,7 @@ sets that zone on purpose, so it is left alone; only gunicorn's log lines are wr
 like the audit trail's times.
 """
 
+import os
 import time
 
 from gunicorn.glogging import Logger
@@ -28,3 +29,24 @@ class UTCLogger(Logger):
 
 
 logger_class = UTCLogger
+
+# The container's settings (README, "Container"): each one only when its variable is set, so
+# gunicorn's own defaults and the command line (make run, make bench) stay as they were; the
+# command line wins over this file. Anything else: GUNICORN_CMD_ARGS, read by gunicorn itself.
+if os.environ.get("GUNICORN_BIND"):
+    bind = os.environ["GUNICORN_BIND"].split(",")
+if os.environ.get("GUNICORN_WORKERS"):
+    workers = int(os.environ["GUNICORN_WORKERS"])
+if os.environ.get("GUNICORN_THREADS"):
+    threads = int(os.environ["GUNICORN_THREADS"])
+if os.environ.get("GUNICORN_TIMEOUT"):
+    timeout = int(os.environ["GUNICORN_TIMEOUT"])
+if os.environ.get("GUNICORN_MAX_REQUESTS"):
+    # A worker is replaced after this many requests (with some jitter): memory stays flat.
+    max_requests = int(os.environ["GUNICORN_MAX_REQUESTS"])
+    max_requests_jitter = max_requests // 10
+if os.environ.get("GUNICORN_ACCESSLOG"):
+    accesslog = os.environ["GUNICORN_ACCESSLOG"]  # "-": stdout
+if os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS"):
+    # The proxy addresses whose X-Forwarded-* headers gunicorn trusts.
+    forwarded_allow_ips = os.environ["GUNICORN_FORWARDED_ALLOW_IPS"]

@@ -7,6 +7,7 @@ from django.core.exceptions import BadRequest
 from django.http import HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.urls import get_script_prefix
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
@@ -14,7 +15,7 @@ logger = logging.getLogger(__name__)
 
 
 def is_api(request):
-    return request.path.startswith("/api/")
+    return request.path_info.startswith("/api/")  # path_info: without SUBPATH
 
 
 def answer(request, template, message, status):
@@ -52,7 +53,8 @@ def server_error(request):
     except Exception:  # the last resort must not fail: any error here would be a blank page
         logger.exception("The 500 page could not be rendered")
         body = f'<!DOCTYPE html><html lang="nl"><title>Ontmoeting</title><p>{escape(message)}</p>'
-        body += f'<p><a href="/">{escape(_("To the map and list of meeting places"))}</a></p>'
+        home = escape(get_script_prefix())  # the site's root, under SUBPATH too
+        body += f'<p><a href="{home}">{escape(_("To the map and list of meeting places"))}</a></p>'
     return HttpResponseServerError(body)
 
 

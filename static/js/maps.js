@@ -20,8 +20,9 @@
     });
   }
 
-  // The URL of a place page, from a pattern the template renders for slug "-".
-  var placeUrlPattern = "/plek/-/";
+  // The URL of a place page, from a pattern the template renders for slug "-" in the map's
+  // data-place-url (never a fixed path: the site may be served under a SUBPATH).
+  var placeUrlPattern = null;
 
   function placeUrl(slug) {
     return placeUrlPattern.replace("/-/", "/" + encodeURIComponent(slug) + "/");
