@@ -1,3 +1,4 @@
+from django.contrib.auth.models import AnonymousUser
 from django.utils.functional import SimpleLazyObject
 
 from places import roles
@@ -10,7 +11,8 @@ def map_settings(request):
 
 
 def user_roles(request):
-    user = request.user
+    # A request refused before the login middleware (a host not in ALLOWED_HOSTS) has none.
+    user = getattr(request, "user", None) or AnonymousUser()
     return {
         "user_roles": {
             "editor": roles.is_editor(user),

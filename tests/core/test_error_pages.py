@@ -88,6 +88,15 @@ def test_bad_request_says_why_with_a_way_back(client, vocabularies):
     assert_way_back(html)
 
 
+def test_a_host_not_allowed_gets_the_dutch_400_page(vocabularies):
+    """Refused before the login middleware gave the request a user: the page still renders."""
+    response = Client(raise_request_exception=False).get("/", HTTP_HOST="evil.example")
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "<h1>Verzoek niet begrepen</h1>" in html
+    assert_way_back(html)
+
+
 @override_settings(ROOT_URLCONF=__name__)
 def test_server_error_is_dutch_with_a_way_back(vocabularies):
     response = Client(raise_request_exception=False).get("/stuk/")
