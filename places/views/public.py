@@ -35,6 +35,19 @@ class FilteredPlacesMixin:
             self._filter = PlaceFilter(self.request.GET, queryset=places)
         return self._filter
 
+    def places_on(self, day):
+        """?op=2019-01-01: the places open that day, with their type then; the type and
+        management form filters choose by the values of that day, the other filters wait."""
+        place_filter = self.get_filter()
+        chosen = place_filter.form.cleaned_data if place_filter.is_valid() else {}
+        places = Place.objects.visible_to(self.request.user).on(day).filter(status_then="active")
+        if chosen.get("type"):
+            places = places.filter(place_type_then__in=[kind.pk for kind in chosen["type"]])
+        if chosen.get("beheer"):
+            places = places.filter(management_form_then__in=chosen["beheer"])
+        kinds = PlaceType.objects.filter(pk=OuterRef("place_type_then")).values("slug")
+        return places.annotate(type_then=Subquery(kinds[:1]))
+
 
 class CachedCountPaginator(Paginator):
     """Counting a large filtered set costs more than the page itself: count once per data
@@ -57,7 +70,8 @@ class PlaceListView(FilteredPlacesMixin, ListView):
     paginate_by = 100
 
     def get_queryset(self):
-        return self.get_filter().qs
+        day = day_of(self.request.GET.get("op"))
+        return self.get_filter().qs if day is None else self.places_on(day).for_listing()
 
     @cached_property
     def list_key(self):
@@ -81,6 +95,15 @@ class PlaceListView(FilteredPlacesMixin, ListView):
         )
         base = Place.objects.visible_to(self.request.user)
         count = context["paginator"].count
+        context["day"] = day_of(self.request.GET.get("op"))
+        if context["day"] is not None:  # the map on a date: say what an unknown opening means
+            unknown = self.object_list.filter(opened_on__isnull=True)
+            context["unknown_opening"] = cache.get_or_set(
+                "unknown-opening:" + self.list_key, unknown.count, 3600
+            )
+            today = self.request.GET.copy()
+            today.pop("op")
+            context["query_without_day"] = today.urlencode()
         context["findings"] = cache.get_or_set(
             "findings:" + self.list_key, lambda: findings(self.request.GET, base, count), 3600
         )
@@ -138,19 +161,6 @@ class PlaceMapDataView(FilteredPlacesMixin, View):
             )
             cache.set(key, body, 3600)
         return HttpResponse(body, content_type="application/geo+json")
-
-    def places_on(self, day):
-        """?op=2019-01-01: the places open that day, with their type then; the type and
-        management form filters choose by the values of that day, the other filters wait."""
-        place_filter = self.get_filter()
-        chosen = place_filter.form.cleaned_data if place_filter.is_valid() else {}
-        places = Place.objects.visible_to(self.request.user).on(day).filter(status_then="active")
-        if chosen.get("type"):
-            places = places.filter(place_type_then__in=[kind.pk for kind in chosen["type"]])
-        if chosen.get("beheer"):
-            places = places.filter(management_form_then__in=chosen["beheer"])
-        kinds = PlaceType.objects.filter(pk=OuterRef("place_type_then")).values("slug")
-        return places.annotate(type_then=Subquery(kinds[:1]))
 
     def plain_view(self):
         """The type and management form chosen, when the public view has no other filter:
@@ -217,6 +227,7 @@ class PlaceDetailView(DetailView):
         sees_contacts = roles.is_policy(user) or in_wijkteam
         context = {
             "can_edit": can_edit,
+            "proposals": story.proposals(place) if can_edit else [],
             "is_editor": roles.is_editor(user),
             "show_contact_person": place.can_see_private(user),
             "show_costs": can_edit or roles.is_policy(user),

@@ -7,7 +7,14 @@ POST that is refused must leave the database as it was.
 from django.urls import reverse
 
 from places import urls as place_urls
-from places.models import ClaimRequest, ContactMoment, Membership, Place, Report
+from places.models import (
+    ClaimRequest,
+    ContactMoment,
+    EventProposal,
+    Membership,
+    Place,
+    Report,
+)
 from surveys.models import Response
 from tests.helpers.accounts import log_in
 
@@ -70,6 +77,9 @@ EXPECTED = {
     "dashboard-csv": logged_in(403, 403, beleid=(200, 405), redactie=(200, 405)),
     "costs": logged_in(403, 403, beleid=(200, 405), redactie=(200, 405)),
     "targets": logged_in(403, 403, beleid=(200, 405), redactie=(200, 405)),
+    "network-changes": logged_in(403, 403, beleid=(200, 405), redactie=(200, 405)),
+    # Without the number it stands for (?soort=…) the list is not found.
+    "network-change-places": logged_in(403, 403, beleid=(404, 405), redactie=(404, 405)),
     "export": public(),
     "api-places": public(),
     "api-areas": public(),
@@ -101,6 +111,8 @@ EXPECTED = {
     "invite": editors_only(200, 200),
     "claim-decision": editors_only(405, 302),
     "report-handled": editors_only(200, 400),
+    "propose-event": members_and_editors(200, 400),
+    "event-proposal": editors_only(405, 302),  # refused input: a message, nothing changed
     "unverified": editors_only(200, 302),
 }
 
@@ -133,6 +145,11 @@ def url_for(name, places, people):
         "unmerge": {"pk": 999_999},
         "report-handled": {
             "pk": Report.objects.create(place=kamer, message="Het adres klopt niet").pk
+        },
+        "event-proposal": {
+            "pk": EventProposal.objects.create(
+                place=kamer, kind="closed", happened_on="2024-01-01"
+            ).pk
         },
     }.get(name)
     if kwargs is None and "<slug:slug>" in str(pattern_of(name).pattern):
