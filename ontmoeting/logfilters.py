@@ -15,3 +15,13 @@ class HideLinkKeys(logging.Filter):
         if hidden != message:
             record.msg, record.args = hidden, ()
         return True
+
+
+class RequestId(logging.Filter):
+    """record.request_id: the id of the request being handled, "-" outside one."""
+
+    def filter(self, record):
+        from ontmoeting.requestid import current
+
+        record.request_id = current.get() or "-"
+        return True

@@ -10,6 +10,7 @@ import hashlib
 import json
 import logging
 import re
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -87,8 +88,45 @@ def pdok_get(endpoint, params, timeout):
     url = f"{base}/{endpoint}?{urllib.parse.urlencode(params, doseq=True)}"
     # The URL comes from settings (http(s) only, checked in places.checks), never from users.
     request = urllib.request.Request(url, headers={"Accept": "application/json"})  # noqa: S310
-    with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
-        return json.loads(response.read())
+    started, status = time.monotonic(), None
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
+            status = response.status
+            return json.loads(response.read())
+    except urllib.error.HTTPError as error:
+        status = error.code
+        raise
+    except (urllib.error.URLError, TimeoutError, OSError) as error:
+        status = outcome(error)
+        raise
+    finally:
+        log_call(endpoint, status, started)
+
+
+def outcome(error):
+    """What a call that got no HTTP answer ended in, for the log: timeout or unreachable."""
+    reason = getattr(error, "reason", error)
+    return "timeout" if isinstance(reason, TimeoutError) else "unreachable"
+
+
+def log_call(endpoint, status, started):
+    """One line per call to PDOK: the endpoint, the status and the time it took. Never the
+    URL or the query: it holds the address searched, a client's perhaps (personal data)."""
+    duration_ms = round((time.monotonic() - started) * 1000)
+    level = logging.INFO if status == 200 else logging.WARNING
+    logger.log(
+        level,
+        "PDOK %s: %s in %d ms",
+        endpoint,
+        status,
+        duration_ms,
+        extra={
+            "service": "pdok",
+            "endpoint": endpoint,
+            "status": status,
+            "duration_ms": duration_ms,
+        },
+    )
 
 
 def pdok_lookup(query, filters=(TYPES,)):

@@ -4,6 +4,7 @@ The production environment is the documented one (README, "Production"): a long 
 SECRET_KEY, DEBUG off, ALLOWED_HOSTS, HTTPS=1 behind a proxy (BEHIND_PROXY=1).
 """
 
+import datetime
 import json
 import os
 import secrets
@@ -47,6 +48,9 @@ def production_env(tmp_path, **changes):
         ALLOWED_HOSTS=HOST,
         HTTPS="1",
         BEHIND_PROXY="1",
+        # security.txt's contact, and an expiry half a year from the day the suite runs.
+        SECURITY_TXT_CONTACT="mailto:security@example.nl",
+        SECURITY_TXT_EXPIRES=(datetime.date.today() + datetime.timedelta(days=180)).isoformat(),
         DATABASE_URL=os.environ.get("DATABASE_URL")
         or f"spatialite:///{tmp_path / 'ontmoeting.sqlite3'}",
     )
