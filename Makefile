@@ -37,7 +37,8 @@ TEST_PACKAGES := $(RUN_PACKAGES) postgresql postgresql-15-postgis-3 chromium fon
 
 .PHONY: help run setup bench loadtest backup restore test test-postgis test-spatialite lint \
         audit format clean system-packages test-system-packages venv postgres messages \
-        demo-data demo-accounts demo-details browser-check fresh-check oracle screenshots
+        demo-data demo-accounts demo-details browser-check fresh-check oracle screenshots \
+        oidc-provider
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -92,7 +93,7 @@ messages: venv ## Compile the translations
 	@DEBUG=1 $(MANAGE) compilemessages -v 0 --ignore=.venv --ignore=var \
 	  || { echo "make: compiling the translations failed: msgfmt comes with apt-get install gettext (make system-packages)." >&2; exit 1; }
 
-test: test-system-packages venv postgres messages oracle lint audit ## Run the whole suite on PostGIS, then the database tests on SpatiaLite
+test: test-system-packages venv postgres messages oracle oidc-provider lint audit ## Run the whole suite on PostGIS, then the database tests on SpatiaLite
 	@$(MAKE) --no-print-directory test-postgis test-spatialite
 
 test-postgis: browser-check ## The whole suite on PostGIS (browser tests included)
@@ -120,11 +121,13 @@ backup: venv ## Back up the database (DATABASE_URL, or the SpatiaLite file) into
 restore: venv ## Restore a backup into a new database: make restore FILE=var/backups/… [TO=name]
 	$(PY) scripts/backup.py restore "$(FILE)" $(if $(TO),--to "$(TO)")
 
-lint: venv ## ruff, the dependency rules (import-linter) and the migrations check
+lint: venv ## ruff, the dependency rules (import-linter), the migrations check, hadolint (Dockerfile) and publiccode.yml
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports --no-cache
 	DEBUG=1 $(MANAGE) makemigrations --check --dry-run
+	$(VENV)/bin/hadolint Dockerfile
+	$(PY) scripts/check_publiccode.py
 
 audit: venv ## pip-audit on uv.lock: fails on a known vulnerability (README, "Dependency audit")
 	$(PY) scripts/audit.py
@@ -145,6 +148,14 @@ tests/oracle/node_modules/.installed: tests/oracle/package.json tests/oracle/pac
 	@command -v npm >/dev/null || bash scripts/apt-ensure.sh nodejs npm
 	@cd tests/oracle && npm ci --no-audit --no-fund --loglevel=error \
 	    || { echo "npm ci in tests/oracle failed: check that the npm registry answers, then run make test again" >&2; exit 1; }
+	@touch $@
+
+oidc-provider: tests/oidc/node_modules/.installed ## node's oidc-provider, the OpenID Connect provider the sign-in tests start
+
+tests/oidc/node_modules/.installed: tests/oidc/package.json tests/oidc/package-lock.json
+	@command -v npm >/dev/null || bash scripts/apt-ensure.sh nodejs npm
+	@cd tests/oidc && npm ci --no-audit --no-fund --loglevel=error \
+	    || { echo "npm ci in tests/oidc failed: check that the npm registry answers, then run make test again" >&2; exit 1; }
 	@touch $@
 
 browser-check: venv ## Check that Playwright's driver and Chromium start (one line on what is missing)

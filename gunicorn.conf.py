@@ -19,9 +19,16 @@ class UTCLogger(Logger):
 
     def setup(self, cfg):
         super().setup(cfg)
+        # LOG_FORMAT=json (README, Configuration): gunicorn's own lines as JSON too, like the
+        # app's, so that a log collector reads every line of the container.
+        as_json = os.environ.get("LOG_FORMAT", "").strip().lower() == "json"
         for log in (self.error_log, self.access_log):
             for handler in log.handlers:
-                if handler.formatter is not None:
+                if as_json:
+                    from ontmoeting.logformat import JsonFormatter
+
+                    handler.setFormatter(JsonFormatter())
+                elif handler.formatter is not None:
                     handler.formatter.converter = time.gmtime
 
     def now(self):

@@ -71,7 +71,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every log line of the request, and its response, carry one request id.
+    "ontmoeting.requestid.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # /_healthz/livez and /_healthz/readyz, before the host check, session and login.
+    "ontmoeting.probes.ProbeMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # A lost database is a Dutch 503 page with Retry-After, not a server error.
     "ontmoeting.unavailable.DatabaseUnavailableMiddleware",
@@ -94,9 +98,17 @@ MIDDLEWARE = [
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    # Sign-in through the identity provider; does nothing unless OIDC_* are set (below).
+    "places.accounts.oidc.backend.OIDCBackend",
 ]
 
 ROOT_URLCONF = "ontmoeting.urls"
+# SUBPATH=/ontmoeting/ serves the app under that path (a proxy passes the path on unchanged;
+# ontmoeting/wsgi.py takes the prefix off). Links, static files, redirects and cookie paths
+# follow it.
+SUBPATH = "/" + os.environ.get("SUBPATH", "").strip("/") + "/"
+SUBPATH = "/" if SUBPATH == "//" else SUBPATH
+FORCE_SCRIPT_NAME = SUBPATH.rstrip("/") or None
 WSGI_APPLICATION = "ontmoeting.wsgi.application"
 
 TEMPLATES = [
@@ -216,6 +228,31 @@ AXES_RESET_ON_SUCCESS = True
 # lockout, the audit trail and the rate limits (places/limits.py).
 BEHIND_PROXY = env_bool("BEHIND_PROXY")
 AXES_CLIENT_IP_CALLABLE = "places.accounts.limits.client_ip"
+
+# --- Sign-in through the identity provider (OpenID Connect) ---------------
+# Off unless OIDC_ISSUER (or OIDC_DISCOVERY_URL) and OIDC_CLIENT_ID are set; the endpoints come
+# from the provider's discovery document (places/accounts/oidc/, docs/beheer/inloggen-oidc.md).
+OIDC_ISSUER = os.environ.get("OIDC_ISSUER", "")
+OIDC_DISCOVERY_URL = os.environ.get("OIDC_DISCOVERY_URL", "")
+OIDC_RP_CLIENT_ID = os.environ.get("OIDC_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = os.environ.get("OIDC_CLIENT_SECRET", "")
+OIDC_RP_SCOPES = os.environ.get("OIDC_SCOPES", "openid email profile")
+OIDC_RP_SIGN_ALGO = os.environ.get("OIDC_SIGN_ALGO", "RS256")
+OIDC_PROVIDER_NAME = os.environ.get("OIDC_PROVIDER_NAME", "")
+OIDC_ROLE_CLAIM = os.environ.get("OIDC_ROLE_CLAIM", "roles")
+OIDC_ROLE_PREFIX = os.environ.get("OIDC_ROLE_PREFIX", "")
+OIDC_MFA_ACR_VALUES = env_list("OIDC_MFA_ACR_VALUES")
+OIDC_TIMEOUT = float(os.environ.get("OIDC_TIMEOUT", "5"))
+OIDC_AUTHENTICATION_CALLBACK_URL = "oidc-callback"
+OIDC_USE_PKCE = True
+OIDC_STORE_ID_TOKEN = True  # for logging out at the provider too
+if (OIDC_ISSUER or OIDC_DISCOVERY_URL or OIDC_RP_CLIENT_ID) and not (
+    (OIDC_ISSUER or OIDC_DISCOVERY_URL) and OIDC_RP_CLIENT_ID and OIDC_RP_CLIENT_SECRET
+):
+    raise ImproperlyConfigured(
+        "Sign-in through the identity provider needs OIDC_ISSUER (or OIDC_DISCOVERY_URL), "
+        "OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together; set all three, or none to turn it off."
+    )
 # The read-only API: requests a minute from one client address before a 429 (0: no limit);
 # counted per worker unless CACHE_URL names a shared cache (places/exports/throttle.py).
 API_RATE_LIMIT = int(os.environ.get("API_RATE_LIMIT", "600"))
@@ -229,8 +266,9 @@ USE_I18N = True
 USE_TZ = True
 
 # --- Static files ---------------------------------------------------------
-STATIC_URL = "static/"
-STATIC_ROOT = VAR_DIR / "static"
+STATIC_URL = f"{SUBPATH}static/"
+# The container image collects them into the image, outside the data folder VAR_DIR.
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or VAR_DIR / "static")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 # Hashed names for long caching; a name missing from the manifest (django-leaflet asks for
 # the "leaflet/images/" folder) falls back to the plain name instead of failing.
@@ -250,8 +288,9 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", HTTPS)
-# Load balancers probe over plain http.
-SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+# Load balancers and orchestrators probe over plain http (ontmoeting/probes.py). The pattern is
+# matched against the path with SUBPATH, without its first slash.
+SECURE_REDIRECT_EXEMPT = [rf"^{SUBPATH[1:]}(healthz|_healthz/livez|_healthz/readyz)$"]
 if env_bool("BEHIND_PROXY"):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 ONE_YEAR = 365 * 24 * 3600
@@ -271,6 +310,14 @@ if SECURE_COOKIES:
     SESSION_COOKIE_NAME = "__Host-sessionid"
     CSRF_COOKIE_NAME = "__Host-csrftoken"
     LANGUAGE_COOKIE_NAME = "__Host-django_language"
+if SUBPATH != "/":
+    # Under a path the cookies are sent for that path only; a __Host- cookie must have Path=/,
+    # so they take the __Secure- names (Secure, no Domain) instead.
+    SESSION_COOKIE_PATH = CSRF_COOKIE_PATH = LANGUAGE_COOKIE_PATH = SUBPATH
+    if SECURE_COOKIES:
+        SESSION_COOKIE_NAME = "__Secure-sessionid"
+        CSRF_COOKIE_NAME = "__Secure-csrftoken"
+        LANGUAGE_COOKIE_NAME = "__Secure-django_language"
 
 # --- Base map -------------------------------------------------------------
 # PDOK's BRT-Achtergrondkaart is the base map Dutch municipalities use; OpenStreetMap is
@@ -293,7 +340,7 @@ LEAFLET_CONFIG = {
     "RESET_VIEW": False,
     # Leaflet guesses its marker image path from the CSS URL, which hashed static file
     # names break; give it the (unhashed) folder instead.
-    "FORCE_IMAGE_PATH": f"/{STATIC_URL}leaflet/images/",
+    "FORCE_IMAGE_PATH": f"{STATIC_URL}leaflet/images/",
     "TILES": [
         (
             _("BRT-Achtergrondkaart (PDOK)"),
@@ -334,7 +381,8 @@ CONTENT_SECURITY_POLICY = {
         "font-src": ["'self'"],
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
-        "form-action": ["'self'"],
+        # The login button and logging out lead on to the identity provider (when set).
+        "form-action": ["'self'", *tile_origins(OIDC_ISSUER, OIDC_DISCOVERY_URL)],
         "frame-ancestors": ["'none'"],
     },
 }
@@ -372,12 +420,27 @@ MUNICIPALITY_FILE = os.environ.get("MUNICIPALITY_FILE", "")
 # developer's terminal shows requests and errors, not JSON. Its level does not follow LOG_LEVEL:
 # the trail is complete whatever else is logged.
 AUDIT_LOG_FILE = os.environ.get("AUDIT_LOG_FILE", "")
+# LOG_FORMAT=json: one JSON object a line on stdout (ontmoeting/logformat.py), for a log
+# collector; every line carries the request id that the response's X-Request-ID header has
+# (ontmoeting/requestid.py). The default, text, writes plain lines to stderr.
+LOG_FORMAT = (os.environ.get("LOG_FORMAT") or "text").strip().lower()
+if LOG_FORMAT not in {"text", "json"}:
+    raise ImproperlyConfigured(f"LOG_FORMAT must be text or json (got {LOG_FORMAT!r}).")
+JSON_CONSOLE = {"formatter": "json", "stream": "ext://sys.stdout"} if LOG_FORMAT == "json" else {}
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"hide_link_keys": {"()": "ontmoeting.logfilters.HideLinkKeys"}},
+    "filters": {
+        "hide_link_keys": {"()": "ontmoeting.logfilters.HideLinkKeys"},
+        "request_id": {"()": "ontmoeting.logfilters.RequestId"},
+    },
+    "formatters": {"json": {"()": "ontmoeting.logformat.JsonFormatter"}},
     "handlers": {
-        "console": {"class": "logging.StreamHandler", "filters": ["hide_link_keys"]},
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id", "hide_link_keys"],
+            **JSON_CONSOLE,
+        },
         **(
             {
                 "audit_file": {
@@ -401,6 +464,23 @@ LOGGING = {
         ),
     },
 }
+
+# --- Reporting vulnerabilities and errors -------------------------------------
+# /.well-known/security.txt (RFC 9116, ontmoeting/security_txt.py). CONTACT: mailto:, https:
+# or tel: URIs, comma-separated; unset, the file is not served and check --deploy warns.
+# EXPIRES: a date or ISO 8601 time; unset, a year after this release. POLICY: a web address of
+# the disclosure policy (the municipality's CVD page, or SECURITY.md in the repository).
+SECURITY_TXT_CONTACT = env_list("SECURITY_TXT_CONTACT")
+SECURITY_TXT_EXPIRES = os.environ.get("SECURITY_TXT_EXPIRES", "")
+SECURITY_TXT_POLICY = os.environ.get("SECURITY_TXT_POLICY", "")
+# Errors to Sentry (or a compatible service such as GlitchTip) when SENTRY_DSN is set, without
+# personal data: ontmoeting/sentry.py strips users, cookies, bodies and query strings.
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
+SENTRY_ENVIRONMENT = os.environ.get("SENTRY_ENVIRONMENT", "production")
+if SENTRY_DSN:
+    from ontmoeting.sentry import init_sentry
+
+    init_sentry(SENTRY_DSN, SENTRY_ENVIRONMENT)
 
 SILENCED_SYSTEM_CHECKS = [
     # GDAL < 3.9 cannot block file/network access while parsing spatial reference

@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.http import HttpResponse
 from django.urls import include, path
 
+from ontmoeting.security_txt import security_txt
+
 handler400 = "ontmoeting.errors.bad_request"
 handler403 = "ontmoeting.errors.permission_denied"
 handler404 = "ontmoeting.errors.page_not_found"
@@ -15,6 +17,7 @@ def healthz(request):
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path(".well-known/security.txt", security_txt, name="security-txt"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("", include("places.accounts.urls")),

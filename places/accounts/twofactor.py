@@ -37,9 +37,18 @@ from places.permissions import safe_next
 
 LOGIN_AT = "login_at"
 REQUIRED = "two_factor_required"
+# Set when the identity provider did multi-factor authentication (places/accounts/oidc/).
+VERIFIED_BY_PROVIDER = "two_factor_by_provider"
 RECOVERY_CODES = 10
 # Reachable before the code is given.
-OPEN_URL_NAMES = {"two-factor-setup", "two-factor-verify", "logout", "set_language"}
+OPEN_URL_NAMES = {
+    "two-factor-setup",
+    "two-factor-verify",
+    "logout",
+    "set_language",
+    "oidc-login",
+    "oidc-callback",
+}
 WRONG_CODE = gettext_lazy("This code is not right. Type the newest code the app shows.")
 TOO_MANY = gettext_lazy("Too many wrong codes. Wait a minute and try again.")
 CODE_USED = gettext_lazy(
@@ -55,6 +64,11 @@ def remember_login(sender, request, user, **kwargs):
 
 def is_required(request):
     return request.session.get(REQUIRED) or roles.needs_two_factor(request.user)
+
+
+def is_verified(request):
+    """A code was given here, or the identity provider did multi-factor at sign-in."""
+    return request.user.is_verified() or bool(request.session.get(VERIFIED_BY_PROVIDER))
 
 
 class AccountSecurityMiddleware:
@@ -75,7 +89,7 @@ class AccountSecurityMiddleware:
             logout(request)
             messages.info(request, _("Your session has ended. Please log in again."))
             return redirect_to_login(request.get_full_path())
-        if request.user.is_verified() or not is_required(request):
+        if is_verified(request) or not is_required(request):
             return None
         if request.resolver_match.url_name in OPEN_URL_NAMES:
             return None
@@ -187,7 +201,7 @@ class VerifyView(AccountStepView):
     template_name = "registration/two_factor_verify.html"
 
     def elsewhere(self, request):
-        return safe_next(request) if request.user.is_verified() else None
+        return safe_next(request) if is_verified(request) else None
 
     def render(self, form, status=200):
         context = {"form": form, "next": safe_next(self.request)}
@@ -242,7 +256,7 @@ class ManageView(AccountStepView):
 
     def post(self, request):
         user = request.user
-        if not user.is_verified():
+        if not is_verified(request):
             return redirect(reverse("two-factor-verify"))
         if request.POST.get("action") == "codes":
             audit.record("two_factor.recovery_codes", user, request=request)
