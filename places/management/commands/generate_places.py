@@ -20,7 +20,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 
 from places.models import BuurtCoverage, DataVersion
-from places.policy import coverage
+from places.models import states as place_states
+from places.policy import counts, coverage
 
 CITIES = [
     ("Amsterdam", 121000, 487000),
@@ -71,20 +72,30 @@ class Command(BaseCommand):
                 self.stdout.write(f"  {done:>9,} / {count:,} places ({rate:,.0f}/s)")
             self.stdout.write("  assigning buurten…")
             self.assign_buurten(cursor)
+            self.stdout.write("  histories (openings, closings, takeovers)…")
+            self.history(cursor)
             DataVersion.bump()  # raw SQL sends no signals
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE places_place")
+        place_states.rebuild_all()  # the states on a date (the map on a date)
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE places_placeevent")
+            cursor.execute("ANALYZE places_placestate")
         seconds = time.monotonic() - started
         rate = count / seconds
         self.stdout.write("  coverage per buurt (places.policy.coverage)…")
         started = time.monotonic()
         coverage.rebuild(progress=self.stdout.write)  # raw SQL sends no signals
+        counts.rebuild()  # the dashboard's counts per buurt (places.policy.counts)
         self.stdout.write(
             f"Generated {count:,} places in {seconds:.1f} s ({rate:,.0f}/s); "
             f"coverage per buurt in {time.monotonic() - started:.1f} s."
         )
 
     def clear(self, cursor):
+        synthetic = "place_id IN (SELECT id FROM places_place WHERE source = %s)"
+        cursor.execute(f"DELETE FROM places_placeevent WHERE {synthetic}", [SOURCE])  # noqa: S608
+        cursor.execute(f"DELETE FROM places_placestate WHERE {synthetic}", [SOURCE])  # noqa: S608
         cursor.execute("DELETE FROM places_place WHERE source = %s", [SOURCE])
         cursor.execute("DELETE FROM places_area WHERE source = %s AND kind = 'buurt'", [SOURCE])
         cursor.execute("DELETE FROM places_area WHERE source = %s AND kind = 'wijk'", [SOURCE])
@@ -172,6 +183,42 @@ class Command(BaseCommand):
             FROM d CROSS JOIN types
             """,  # noqa: S608
             [offset, offset, size, SOURCE],
+        )
+
+    def history(self, cursor):
+        """Dated events for the map on a date: a tenth opened between 2015 and 2025, the
+        closed places closed between 2016 and 2025, and a third of the zelfbeheer places
+        taken over from sociaal beheer since 2016; each ends where the place is now."""
+        day = "DATE '2015-01-01' + floor(random() * 3800)::int"
+        later = "DATE '2016-01-01' + floor(random() * 3450)::int"
+        columns = (
+            "place_id, kind, happened_on, precision, old_value, new_value, remark, is_public, "
+            "created_at"
+        )
+        synthetic = f"FROM places_place WHERE source = '{SOURCE}'"
+        cursor.execute(
+            f"UPDATE places_place SET opened_on = {day} WHERE source = %s AND id %% 10 = 3",  # noqa: S608
+            [SOURCE],
+        )
+        cursor.execute(
+            f"UPDATE places_place SET closed_on = greatest({later}, coalesce(opened_on, "  # noqa: S608
+            "DATE '2016-01-01') + 30) WHERE source = %s AND status = 'closed'",
+            [SOURCE],
+        )
+        cursor.execute(
+            f"""INSERT INTO places_placeevent ({columns})
+                SELECT id, 'opened', opened_on, 'day', '', '', 'synthetic', true, now()
+                {synthetic} AND opened_on IS NOT NULL
+                UNION ALL
+                SELECT id, 'closed', closed_on, 'day', 'active', 'closed', 'synthetic', true,
+                       now() {synthetic} AND status = 'closed'
+                UNION ALL
+                SELECT id, 'management_form', greatest({later}, coalesce(opened_on + 30,
+                       DATE '2016-01-01')), 'month', 'sociaal_beheer', 'zelfbeheer',
+                       'synthetic', true, now()
+                {synthetic} AND management_form = 'zelfbeheer' AND id %% 3 = 0
+                   AND status <> 'closed'""",  # noqa: S608 (constants of this module)
+            [],
         )
 
     def assign_buurten(self, cursor):
