@@ -5,6 +5,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from leaflet.admin import LeafletGeoAdmin
 
+from places import demo
+from places.editing import confirmed
 from places.fields import AdminPinWidget, FiniteDecimalField, LocationField
 from places.filters import check_search_text
 from places.history.admin import PlainHistoryAdmin
@@ -25,6 +27,7 @@ from places.models import (
     Wijkteam,
     YearlyCosts,
 )
+from places.models.event_recording import drop_doubles
 
 
 class BoundedSearchMixin:
@@ -97,7 +100,9 @@ class PlaceAdminForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["seen_version"].initial = self.instance.version
+        # The version saved now: the history's revert form holds an old record's instance.
+        saved = Place.objects.filter(pk=self.instance.pk).values_list("version", flat=True)
+        self.fields["seen_version"].initial = saved.first() or self.instance.version
 
     def clean(self):
         data = super().clean()
@@ -158,6 +163,21 @@ class PlaceAdmin(PlainHistoryAdmin, MapAdmin):
     filter_horizontal = ["services", "target_groups"]
     autocomplete_fields = ["organisation"]
     inlines = [PlaceEventInline, ActivityInline, YearlyCostsInline, MembershipInline]
+
+    def save_related(self, request, form, formsets, change):
+        """As the place form does (places.editing): a demo value or row somebody saved here is
+        theirs from then on, no longer example data ("Voorbeeldgegevens")."""
+        super().save_related(request, form, formsets, change)
+        place = form.instance
+        added = [row for f in formsets if f.model is PlaceEvent for row in f.new_objects]
+        drop_doubles(place, added)  # a change and its event row are one event
+        rows = [f for f in formsets if f.model._meta.model_name in demo.ROW_MARKS]
+        edited = demo.edited_rows(rows)
+        marks = [m for m in confirmed(place.demo_fields, form.changed_data) if m not in edited]
+        if marks != place.demo_fields:
+            Place.objects.filter(pk=place.pk).update(demo_fields=marks)
+            place.demo_fields = marks
+
     fieldsets = [
         (
             None,

@@ -12,7 +12,8 @@ from places.accounts import audit
 from places.event_forms import DatedChanges, since_field
 from places.fields import PinWidget, finite_decimals
 from places.hours_form import OpeningHoursFormField
-from places.models import Activity, Place, YearFigures, YearlyCosts
+from places.models import Activity, Place, PlaceEvent, YearFigures, YearlyCosts
+from places.models.event_recording import drop_doubles
 
 MEMBER_FIELDS = [
     "name",
@@ -185,6 +186,8 @@ def save_with_version(form, formsets):
         form.save_m2m()
         for formset in formsets:
             formset.save()
+        added = [row for f in formsets if f.model is PlaceEvent for row in f.new_objects]
+        drop_doubles(place, added)  # a change and its event row are one event
     return place
 
 

@@ -105,3 +105,19 @@ def story(place):
         Line(iso(e), capfirst(sentence(e, names, first_type)), f"event:{e.pk}" in demo)
         for e in events
     ]
+
+
+def proposed(proposal):
+    """A proposed event in words, as the place page would tell it once confirmed."""
+    event = proposal.as_event()
+    attribute = event.attribute
+    if attribute and not event.old_value:
+        value = getattr(proposal.place, attribute)
+        event.old_value = "" if value is None else str(value)
+    return capfirst(sentence(event, Names([event]), str(proposal.place.place_type)))
+
+
+def proposals(place, limit=10):
+    """The place's proposed events, newest first, each with its sentence: (proposal, text)."""
+    rows = place.event_proposals.select_related("place__place_type")[:limit]
+    return [(proposal, proposed(proposal)) for proposal in rows]

@@ -4,9 +4,10 @@ checked, what other apps ask of it (the rondvraag) and who waits for an answer."
 from dataclasses import dataclass, field
 
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from places import panels
+from places import panels, story
 from places.models import ClaimRequest, Invitation, Place
 
 
@@ -32,6 +33,7 @@ class ToDo:
     others: list = field(default_factory=list)  # [(text, url)] from other apps
     claims: list = field(default_factory=list)
     invitations: list = field(default_factory=list)
+    proposals: list = field(default_factory=list)  # [(proposal, sentence)]
 
 
 def todo(place, user):
@@ -47,4 +49,15 @@ def todo(place, user):
             for invitation in place.invitations.filter(status=Invitation.Status.PENDING)
             if not invitation.is_expired()
         ],
+        proposals=recent_proposals(place),
     )
+
+
+def recent_proposals(place, days=30):
+    """Proposed events still waiting, and those decided in the last month (the outcome)."""
+    since = timezone.now() - timezone.timedelta(days=days)
+    return [
+        (proposal, text)
+        for proposal, text in story.proposals(place)
+        if proposal.decided_at is None or proposal.decided_at >= since
+    ]

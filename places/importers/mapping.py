@@ -34,6 +34,8 @@ FIELDS = {
     "email": gettext_lazy("e-mail"),
     "phone": gettext_lazy("phone"),
     "last_verified_at": gettext_lazy("last verified"),
+    "opened_on": gettext_lazy("opened on"),
+    "closed_on": gettext_lazy("closed on"),
 }
 REQUIRED = ("name", "place_type")
 LOCATION_KEYS = {"lat", "lon", "x", "y", "wkt", "geometry", "address"}

@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy
 from places.importers.amsterdam import EXCEL_SERIAL, normalise_postcode, readable_house_number
 from places.importers.locate import Locator
 from places.importers.mapping import FIELDS, date_of, text_of
+from places.importers.past import read_past, record_new_closing
 from places.importers.report import DryRun
 from places.importers.table_report import TableReport
 from places.models import Place, PlaceType
@@ -40,6 +41,9 @@ COMPARED = (
     "email",
     "phone",
     "last_verified_at",
+    "opened_on",
+    "closed_on",
+    "status",
 )
 
 
@@ -54,6 +58,7 @@ class Prepared:
     fields: dict
     remarks: list = field(default_factory=list)
     type_name: str = ""
+    dates: dict = field(default_factory=dict)  # {attribute: (day, precision)}: past events
 
 
 def import_table(
@@ -136,6 +141,8 @@ def prepare_row(number, row, mapping, known_types, report, create_types):
     fields.update(contact(values, remarks))
     if "last_verified_at" in values:
         fields["last_verified_at"] = verified(mapping, row, remarks)
+    past, dates = read_past(mapping, row, remarks)
+    fields.update(past)
     type_name = known_types.get(values["place_type"].casefold()) or known_types.get(
         values["place_type"]
     )
@@ -149,7 +156,7 @@ def prepare_row(number, row, mapping, known_types, report, create_types):
     key = text_of_id(row, mapping) or "|".join(
         [name.casefold(), fields["postcode"], fields["house_number"].casefold()]
     )
-    return Prepared(number, name, key, fields, remarks, type_name)
+    return Prepared(number, name, key, fields, remarks, type_name, dates)
 
 
 def text_of_id(row, mapping):
@@ -246,7 +253,10 @@ def write_row(row, source, types, report, overwrite_edited):
         action = "updated"
     for name, value in fields.items():
         setattr(place, name, value)
+    place._event_dates = row.dates
     place.save()
+    if action == "new":
+        record_new_closing(place)
     report.add(row.line, row.name, action, "; ".join(row.remarks))
 
 

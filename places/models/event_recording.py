@@ -14,11 +14,13 @@ from places.models.events import (
     STATUS,
     PlaceEvent,
     as_text,
+    follow_timeline,
     newest_event,
     start_of,
 )
 from places.models.history import _import_run
 from places.models.places import Place
+from places.models.version import DataVersion
 
 TRACKED = ("status", "management_form", "organisation_id", "place_type_id", "opened_on")
 
@@ -35,14 +37,42 @@ def remember_before(sender, instance, raw=False, **kwargs):
 def record_events(sender, instance, created, raw=False, **kwargs):
     before = getattr(instance, "_events_before", None)
     instance._from_timeline = False
+    instance._recorded_events = []  # for drop_doubles, when a form adds events as well
     if raw or before is None:
         if created and not raw and instance.opened_on:
-            record_opening(instance)
+            instance._recorded_events.append(record_opening(instance))
         return
     for attribute in TRACKED:
         old, new = before[attribute], getattr(instance, attribute)
         if old != new:
-            record_change(instance, attribute, old, new)
+            instance._recorded_events.append(record_change(instance, attribute, old, new))
+
+
+def drop_doubles(place, added):
+    """A form that changed a field and added that change's event as a row (the admin, the
+    edit page) told one change twice: the row, with its date and source, is the event, and
+    the one the save recorded goes."""
+    recorded = [e for e in getattr(place, "_recorded_events", []) if e is not None and e.pk]
+    place._recorded_events = []
+    for event in recorded:
+        twin = next((a for a in added if a.pk and same_change(a, event)), None)
+        if twin is None:
+            continue
+        PlaceEvent.objects.filter(pk=event.pk).delete()  # not .delete(): the row stays
+        if twin.old_value in ("", twin.new_value):  # saved after the place had the value
+            PlaceEvent.objects.filter(pk=twin.pk).update(old_value=event.old_value)
+        DataVersion.bump()
+        if twin.attribute:
+            follow_timeline(place.pk, twin.attribute, twin)
+
+
+def same_change(one, other):
+    if one.kind == other.kind == PlaceEvent.Kind.OPENED:
+        return True
+    return bool(one.attribute) and (one.attribute, one.new_value) == (
+        other.attribute,
+        other.new_value,
+    )
 
 
 def record_opening(place):
@@ -50,13 +80,17 @@ def record_opening(place):
     if place.opened_on is None:
         if event is not None:
             PlaceEvent.objects.filter(pk=event.pk).delete()
-        return
+        return None
     if event is None:
-        event = PlaceEvent(place=place, kind=PlaceEvent.Kind.OPENED)
-    if event.happened_on != start_of(place.opened_on, event.precision):
+        event = PlaceEvent(place=place, kind=PlaceEvent.Kind.OPENED, remark=remark_for(place))
+    asked = getattr(place, "_event_dates", {}).get("opened_on")
+    if isinstance(asked, tuple):  # an import's '2019' or '2019-03'
+        event.precision = asked[1]
+    elif event.happened_on != start_of(place.opened_on, event.precision):
         event.precision = PlaceEvent.Precision.DAY
     event.happened_on = place.opened_on
     models.Model.save(event)  # the place has the date already
+    return event
 
 
 def record_change(place, attribute, old, new):

@@ -12,9 +12,10 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.generic import FormView, TemplateView, View
 
+from places import story
 from places.accounts import invitations
 from places.history.pages import recent_changes
-from places.models import ClaimRequest, Membership, Place, Report
+from places.models import ClaimRequest, EventProposal, Membership, Place, Report
 from places.permissions import EditorRequiredMixin, safe_next
 
 
@@ -34,6 +35,7 @@ class DashboardView(EditorMixin, TemplateView):
                 "user", "place"
             ),
             reports=Report.objects.filter(status=Report.Status.OPEN).select_related("place"),
+            proposals=[(p, story.proposed(p)) for p in EventProposal.objects.for_desk()],
             unverified=Place.objects.published()
             .not_closed()
             .filter(last_verified_at__lt=stale)

@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from places import editing
-from places.models import Place, PlaceEvent
+from places.models import EventProposal, Place, PlaceEvent
 from places.models.events import KINDS_OF, as_value, disagreements
 from tests.helpers.factories import PlaceFactory
 
@@ -29,6 +29,13 @@ steps = st.one_of(
         precisions,
     ),
     st.tuples(st.just("add_form"), st.sampled_from(FORMS), days, precisions),
+    st.tuples(
+        st.just("propose"),
+        st.sampled_from([K.CLOSED, K.TEMPORARILY_CLOSED, K.REOPENED, K.MANAGEMENT_FORM]),
+        days,
+        precisions,
+        st.sampled_from(FORMS),
+    ),
     st.tuples(st.just("delete"), st.integers(0, 20)),
     st.tuples(st.just("undo"), st.integers(0, 20)),
 )
@@ -53,6 +60,12 @@ def run(place, step, editor):
             happened_on=step[2],
             precision=step[3],
         )
+    elif kind == "propose":  # an owner's proposal, confirmed by an editor
+        value = step[4] if step[1] == K.MANAGEMENT_FORM else ""
+        proposal = EventProposal.objects.create(
+            place=place, kind=step[1], happened_on=step[2], precision=step[3], new_value=value
+        )
+        proposal.confirm(editor)
     elif kind == "delete":
         events = list(place.events.all())
         if events:
