@@ -3,10 +3,12 @@ from django.urls import path, re_path
 from places.accounts import privacy
 from places.exports import api, hsds_api
 from places.exports import views as exports
+from places.policy import change_csv, change_views
 from places.policy import views as policy
 from places.views import (
     desk,
     edit,
+    event_proposals,
     handout,
     history,
     imports,
@@ -42,6 +44,11 @@ urlpatterns = [
     path("plek/<slug:slug>/", public.PlaceDetailView.as_view(), name="detail"),
     path("plek/<slug:slug>/bewerken/", edit.PlaceEditView.as_view(), name="edit"),
     path("plek/<slug:slug>/klopt-nog/", edit.VerifyView.as_view(), name="verify"),
+    path(
+        "plek/<slug:slug>/gebeurtenis-voorstellen/",
+        event_proposals.ProposeEventView.as_view(),
+        name="propose-event",
+    ),
     path("plek/<slug:slug>/geschiedenis/", history.PlaceHistoryView.as_view(), name="history"),
     path(
         "plek/<slug:slug>/geschiedenis/<int:history_id>/ongedaan-maken/",
@@ -70,6 +77,22 @@ urlpatterns = [
     path("beleid/tabel.csv", policy.DashboardTableCSV.as_view(), name="dashboard-csv"),
     path("beleid/kosten/", policy.CostsView.as_view(), name="costs"),
     path("beleid/kosten/afspraken/", policy.TargetsView.as_view(), name="targets"),
+    path("beleid/verandering/", change_views.ChangesView.as_view(), name="network-changes"),
+    path(
+        "beleid/verandering/plekken/",
+        change_views.ChangePlacesView.as_view(),
+        name="network-change-places",
+    ),
+    path(
+        "beleid/verandering/tabel.csv",
+        change_csv.ChangeTableCSV.as_view(),
+        name="network-changes-csv",
+    ),
+    path(
+        "beleid/verandering/plekken.csv",
+        change_csv.ChangePlacesCSV.as_view(),
+        name="network-change-places-csv",
+    ),
     re_path(
         r"^export/plekken\.(?P<fmt>csv|xlsx|geojson|hsds)$",
         exports.ExportView.as_view(),
@@ -134,4 +157,9 @@ urlpatterns = [
         "redactie/aanvraag/<int:pk>/", moderation.ClaimDecisionView.as_view(), name="claim-decision"
     ),
     path("redactie/melding/<int:pk>/", desk.ReportView.as_view(), name="report-handled"),
+    path(
+        "redactie/voorstel/<int:pk>/",
+        event_proposals.DecideProposalView.as_view(),
+        name="event-proposal",
+    ),
 ]

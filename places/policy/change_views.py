@@ -21,6 +21,7 @@ from places.permissions import PolicyRequiredMixin
 from places.policy import changes
 from places.policy.charts import net_chart
 
+CHART_TITLE = gettext_lazy("Net change in the number of places per year (openings minus closings)")
 YEAR = {"min_value": 1900, "max_value": 2999, "required": False}
 
 
@@ -81,28 +82,48 @@ class ChangesView(PolicyRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         form = ChangeForm(self.request.GET)
         options = form.settings()
-        where = {key: options[key] for key in ("wijk", "first", "last")}
-        per_wijk_year, per_year, per_wijk = changes.change_rows(**where)
-        dates = options["before"], options["after"], options["metres"]
-        gap_rows = changes.gaps_between(*dates, options["wijk"])
-        years = {"van": where["first"], "tot": where["last"]}
-        chosen = options["wijk"]
+        found = tables(options)
         return super().get_context_data(
             form=form,
             options=options,
             kinds=[(key, label) for key, (label, _q) in changes.KINDS.items()],
-            per_wijk_year=[
-                (row, cells(row, row.wijk_code, jaar=row.year)) for row in per_wijk_year
-            ],
-            per_year=[(row, cells(row, chosen, jaar=row.year)) for row in per_year],
-            per_wijk=[(row, cells(row, row.wijk_code, **years)) for row in per_wijk],
             chart=net_chart(
-                [(row.year, row.net) for row in per_year],
-                _("Net change in the number of places per year (openings minus closings)"),
+                [(row.year, row.net) for row, _cells in found["per_year"]], CHART_TITLE, label=60
             ),
-            gaps=[(row, changes.sentence(row, *dates)) for row in gap_rows],
+            chart_title=CHART_TITLE,
+            gaps=[(row, changes.sentence(row, *dates(options))) for row in gap_rows(options)],
+            csv_query=without(self.request.GET, "tabel"),
+            **found,
             **kwargs,
         )
+
+
+def without(query, name):
+    query = query.copy()
+    query.pop(name, None)
+    return query.urlencode()
+
+
+def dates(options):
+    return options["before"], options["after"], options["metres"]
+
+
+def tables(options):
+    """The page's change tables for the options of the form: per wijk and year, per year
+    and per wijk, each [(Counts, cells)]."""
+    where = {key: options[key] for key in ("wijk", "first", "last")}
+    per_wijk_year, per_year, per_wijk = changes.change_rows(**where)
+    years = {"van": where["first"], "tot": where["last"]}
+    chosen = options["wijk"]
+    return {
+        "per_wijk_year": [(row, cells(row, row.wijk_code, jaar=row.year)) for row in per_wijk_year],
+        "per_year": [(row, cells(row, chosen, jaar=row.year)) for row in per_year],
+        "per_wijk": [(row, cells(row, row.wijk_code, **years)) for row in per_wijk],
+    }
+
+
+def gap_rows(options):
+    return changes.gaps_between(*dates(options), options["wijk"])
 
 
 def cells(row, wijk, **where):
@@ -141,23 +162,28 @@ class ChangePlacesView(PolicyRequiredMixin, TemplateView):
     template_name = "places/policy/change_places.html"
 
     def get_context_data(self, **kwargs):
-        form = BehindForm(self.request.GET)
-        if not form.is_valid():
-            raise Http404  # not a number of the change page
-        data = form.cleaned_data
-        wijk = None
-        if data["wijk"] and data["wijk"] != changes.NO_WIJK:
-            wijk = Area.objects.wijken().defer("geometry").filter(code=data["wijk"]).first()
-            if wijk is None:
-                raise Http404
-        events = changes.events_behind(
-            data["soort"], data["wijk"], data["jaar"], data["van"], data["tot"]
-        )
-        return super().get_context_data(
-            kind=changes.KINDS[data["soort"]][0],
-            wijk=wijk,
-            outside=data["wijk"] == changes.NO_WIJK,
-            data=data,
-            events=in_words(list(events)),
-            **kwargs,
-        )
+        return super().get_context_data(**behind(self.request.GET), **kwargs)
+
+
+def behind(query):
+    """What the list of one number of the change page shows: {kind, wijk, outside, data,
+    events: [(event, its sentence)]}; Http404 for a query that is not a number of the page."""
+    form = BehindForm(query)
+    if not form.is_valid():
+        raise Http404  # not a number of the change page
+    data = form.cleaned_data
+    wijk = None
+    if data["wijk"] and data["wijk"] != changes.NO_WIJK:
+        wijk = Area.objects.wijken().defer("geometry").filter(code=data["wijk"]).first()
+        if wijk is None:
+            raise Http404
+    events = changes.events_behind(
+        data["soort"], data["wijk"], data["jaar"], data["van"], data["tot"]
+    )
+    return {
+        "kind": changes.KINDS[data["soort"]][0],
+        "wijk": wijk,
+        "outside": data["wijk"] == changes.NO_WIJK,
+        "data": data,
+        "events": in_words(list(events)),
+    }

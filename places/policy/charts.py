@@ -31,33 +31,35 @@ def bar_chart(rows, title):
     return mark_safe("".join(parts))  # noqa: S308 (every text above is escaped)
 
 
-def net_chart(rows, title):
+def net_chart(rows, title, label=LABEL):
     """rows: [(label, number)] that may be negative: bars to the right of the zero line for
-    growth, to the left for shrinking, the number (with its sign) as text beside each bar."""
+    growth, to the left for shrinking, the number (with its sign) as text beside each bar.
+    `label`: the width of the labels' column (years need less, so a phone scales less)."""
     if not rows:
         return ""
     most = max(abs(count) for _label, count in rows) or 1
     half = BAR_MAX // 2
-    zero = LABEL + 40 + half  # room on the left for a shrinking year's number
+    zero = label + 40 + half  # room on the left for a shrinking year's number
+    width = zero + half + 60  # and on the right for a growing one's
     height = ROW * len(rows) + 10
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {WIDTH + 40} '
-        f'{height}" width="{WIDTH + 40}" height="{height}" role="img" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {width} '
+        f'{height}" width="{width}" height="{height}" role="img" '
         f'aria-label="{escape(title)}">',
         f"<title>{escape(title)}</title>",
         f'<line x1="{zero}" y1="0" x2="{zero}" y2="{height}" stroke="#555"/>',
     ]
-    for index, (label, count) in enumerate(rows):
+    for index, (name, count) in enumerate(rows):
         y = 5 + index * ROW
-        width = round(half * abs(count) / most)
-        left = zero if count >= 0 else zero - width
+        bar = round(half * abs(count) / most)
+        left = zero if count >= 0 else zero - bar
         number = f"+{count}" if count > 0 else str(count).replace("-", "−")
-        text_x, anchor = (zero + width + 6, "start") if count >= 0 else (zero - width - 6, "end")
+        text_x, anchor = (zero + bar + 6, "start") if count >= 0 else (zero - bar - 6, "end")
         colour = "#1f5fa8" if count >= 0 else "#a33b20"
         parts.append(
-            f'<text x="{LABEL - 8}" y="{y + 16}" text-anchor="end" font-size="13" '
-            f'fill="#1b1b1b">{escape(str(label))}</text>'
-            f'<rect x="{left}" y="{y + 3}" width="{width}" height="{ROW - 8}" fill="{colour}"/>'
+            f'<text x="{label - 8}" y="{y + 16}" text-anchor="end" font-size="13" '
+            f'fill="#1b1b1b">{escape(str(name))}</text>'
+            f'<rect x="{left}" y="{y + 3}" width="{bar}" height="{ROW - 8}" fill="{colour}"/>'
             f'<text x="{text_x}" y="{y + 16}" text-anchor="{anchor}" font-size="13" '
             f'fill="#1b1b1b">{number}</text>'
         )

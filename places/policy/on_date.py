@@ -51,6 +51,18 @@ def breakdowns(places, day):
     )
 
 
+def as_then(places):
+    """The places of a page of Place.objects.on(day), each shown as it was that day: its
+    type, management form and status then (in memory only; nothing is saved)."""
+    places = list(places)
+    types = PlaceType.objects.in_bulk({place.place_type_then for place in places})
+    for place in places:
+        place.place_type = types.get(place.place_type_then, place.place_type)
+        place.management_form = place.management_form_then
+        place.status = place.status_then
+    return places
+
+
 def years():
     """The years the picker offers: from the oldest event's up to this one, newest first."""
     oldest = PlaceEvent.objects.aggregate(first=Min("happened_on"))["first"]

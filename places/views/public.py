@@ -23,6 +23,7 @@ from places.findings import findings
 from places.geo import to_web
 from places.maps import points as mapdata
 from places.models import Area, Place, PlaceType
+from places.policy import on_date
 from places.views.people import ContactMomentForm
 
 
@@ -107,6 +108,8 @@ class PlaceListView(FilteredPlacesMixin, ListView):
         context["findings"] = cache.get_or_set(
             "findings:" + self.list_key, lambda: findings(self.request.GET, base, count), 3600
         )
+        if context["day"] is not None:  # each place as it was that day
+            context["object_list"] = on_date.as_then(context["object_list"])
         moment = hours.now()
         context["cards"] = [
             (place, hours.state_at(place.opening_hours, moment)) for place in context["object_list"]
@@ -151,7 +154,10 @@ class PlaceMapDataView(FilteredPlacesMixin, View):
         body = cache.get(key)
         if body is None:
             day = day_of(request.GET.get("op"))
-            view = {"cells": self.plain_view()} if day is None else {"type_field": "type_then"}
+            if day is None:
+                view = {"cells": self.plain_view()}
+            else:
+                view = {"cells": self.plain_view_on(day), "type_field": "type_then"}
             places = self.get_filter().qs if day is None else self.places_on(day)
             body = mapdata.payload(
                 places.using(settings.MAP_DATABASE),
@@ -172,6 +178,17 @@ class PlaceMapDataView(FilteredPlacesMixin, View):
         if any(value for name, value in chosen.items() if name not in ("type", "beheer")):
             return None
         return {"types": list(chosen["type"]), "management": chosen["beheer"]}
+
+
+    def plain_view_on(self, day):
+        """On a date the public views are plain: only type and management form choose, by
+        their values then (places_on); the cells of the day are today's minus the steps since."""
+        if self.request.user.is_staff:
+            return None
+        place_filter = self.get_filter()
+        chosen = place_filter.form.cleaned_data if place_filter.is_valid() else {}
+        types, management = chosen.get("type") or [], chosen.get("beheer") or []
+        return {"types": list(types), "management": management, "day": day}
 
 
 def day_of(text):

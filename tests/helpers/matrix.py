@@ -80,6 +80,8 @@ EXPECTED = {
     "network-changes": logged_in(403, 403, beleid=(200, 405), redactie=(200, 405)),
     # Without the number it stands for (?soort=…) the list is not found.
     "network-change-places": logged_in(403, 403, beleid=(404, 405), redactie=(404, 405)),
+    "network-changes-csv": logged_in(403, 403, beleid=(200, 405), redactie=(200, 405)),
+    "network-change-places-csv": logged_in(403, 403, beleid=(404, 405), redactie=(404, 405)),
     "export": public(),
     "api-places": public(),
     "api-areas": public(),

@@ -20,6 +20,7 @@ DATA = {
     "places:map-data",
     "places:address-suggest",
     "places:dashboard-csv",
+    "places:network-changes-csv",  # (network-change-places-csv is 404 without its ?soort=)
     "places:export",
     "places:api-places",
     "places:api-areas",
