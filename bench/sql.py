@@ -9,8 +9,10 @@ the account to be logged in as) with DATABASE_URL set.
 Prints JSON; bench/report.py writes the table.
 """
 
+import cProfile
 import json
 import os
+import pstats
 import re
 import statistics
 import sys
@@ -75,11 +77,15 @@ def measure(name, path, username=None):
         endpoint.append(endpoint_ms(client, path))
         raw.append(replay_ms(statements))
     endpoint_p50, raw_p50 = statistics.median(endpoint), statistics.median(raw)
+    cache.clear()
+    profile = cProfile.Profile()  # Python function calls: steady where timings are noisy
+    profile.runcall(client.get, path)
     print(f"  {name}: endpoint {endpoint_p50:.1f} ms, SQL {raw_p50:.1f} ms", file=sys.stderr)
     return {
         "name": name,
         "path": path,
         "queries": len(statements),
+        "python_calls": pstats.Stats(profile).total_calls,
         "runs": REPEAT,
         "endpoint_uncached_p50_ms": round(endpoint_p50, 2),
         "raw_sql_p50_ms": round(raw_p50, 2),

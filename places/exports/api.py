@@ -6,8 +6,13 @@ same way by every endpoint (records.py). Each view declares its parameters (apip
 the document is generated from them, and so is the check that refuses bad values.
 """
 
+import hashlib
+import json
+
 from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import Paginator
+from django.http import HttpResponse
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.decorators import method_decorator
@@ -22,7 +27,7 @@ from places.exports.readonly import ReadOnlyAPI, error, json_response
 from places.filters import PlaceFilter
 from places.geo import web_point
 from places.maps import features
-from places.models import Area, Place
+from places.models import Area, DataVersion, Place
 
 GEOJSON = "application/geo+json"
 
@@ -112,20 +117,32 @@ class AreasAPI(ReadOnlyAPI):
         if "parent" in self.query:  # a CBS code: the buurten of a wijk, for the filter form
             areas = areas.filter(parent__code=self.query["parent"])
         if fmt == "geojson":
-            tolerance = settings.BOUNDARY_SIMPLIFY_METRES * 5
-            body = features.collection(
-                features.feature(
-                    features.shape(area.geometry.simplify(tolerance, True)),
-                    {"code": area.code, "name": area.name, "kind": area.kind},
-                    id=area.code,
-                )
-                for area in areas
-            )
-            response = json_response(body, content_type=GEOJSON)
+            response = HttpResponse(boundaries(areas, self.query), content_type=GEOJSON)
             patch_cache_control(response, public=True, max_age=24 * 3600)
             return response
         rows = [records.area(a, request) for a in areas.defer("geometry")]
         return json_response({"count": len(rows), "results": rows})
+
+
+def boundaries(areas, query):
+    """The areas' simplified boundaries as GeoJSON text, kept in the cache per data version:
+    simplifying the 9,000 buurten of the dashboard's national map takes seconds."""
+    asked = hashlib.sha256(repr(sorted(query.items())).encode()).hexdigest()
+    key = f"area-boundaries:{DataVersion.current()}:{asked}"
+    text = cache.get(key)
+    if text is None:
+        tolerance = settings.BOUNDARY_SIMPLIFY_METRES * 5
+        body = features.collection(
+            features.feature(
+                features.shape(area.geometry.simplify(tolerance, True)),
+                {"code": area.code, "name": area.name, "kind": area.kind},
+                id=area.code,
+            )
+            for area in areas
+        )
+        text = json.dumps(body, ensure_ascii=False)
+        cache.set(key, text, 24 * 3600)
+    return text
 
 
 class OpenAPIView(ReadOnlyAPI):

@@ -1,13 +1,18 @@
-from places.models import event_recording  # noqa: F401 (its receivers record the events)
+from places.models import (
+    event_recording,  # noqa: F401 (its receivers record the events)
+    state_updates,  # noqa: F401 (its receivers keep the states on a date)
+)
 from places.models.areas import Area
-from places.models.coverage import BuurtCoverage
+from places.models.coverage import BuurtCoverage, PlaceCount
 from places.models.details import COST_FIELDS, Activity, YearFigures, YearlyCosts
+from places.models.event_proposals import EventProposal
 from places.models.events import PlaceEvent
 from places.models.feedback import Report
 from places.models.merges import Merge
 from places.models.municipality import Municipality
 from places.models.people import ClaimRequest, ContactMoment, Invitation, Membership, Wijkteam
 from places.models.places import Organisation, Place, PlaceType, Service, TargetGroup
+from places.models.states import PlaceState
 from places.models.version import DataVersion, MapCell, MapCellsBuilt
 
 __all__ = [
@@ -18,6 +23,7 @@ __all__ = [
     "ClaimRequest",
     "ContactMoment",
     "DataVersion",
+    "EventProposal",
     "Invitation",
     "MapCell",
     "MapCellsBuilt",
@@ -26,7 +32,9 @@ __all__ = [
     "Municipality",
     "Organisation",
     "Place",
+    "PlaceCount",
     "PlaceEvent",
+    "PlaceState",
     "PlaceType",
     "Report",
     "Service",

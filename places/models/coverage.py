@@ -32,3 +32,33 @@ class BuurtCoverage(models.Model):
 
     def __str__(self):
         return f"{self.buurt_id} at {self.metres} m"
+
+
+class PlaceCount(models.Model):
+    """How many active published places a buurt has of one type and management form (buurt
+    empty: the places outside every buurt), so that the dashboard's counts and breakdowns
+    need no pass over every place.
+
+    Written by places.policy.counts only: counted again for a place's buurt (old and new) in
+    the transaction that changes it, rebuilt in full by `manage.py rebuild_place_counts`.
+    """
+
+    buurt = models.ForeignKey(
+        Area,
+        verbose_name=_("neighbourhood"),
+        null=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    place_type = models.ForeignKey(
+        "places.PlaceType", verbose_name=_("type"), on_delete=models.CASCADE, related_name="+"
+    )
+    management_form = models.CharField(_("management form"), max_length=30)
+    count = models.PositiveIntegerField(_("number of places"))
+
+    class Meta:
+        verbose_name = _("number of places in a neighbourhood")
+        verbose_name_plural = _("numbers of places in neighbourhoods")
+
+    def __str__(self):
+        return f"{self.buurt_id}/{self.place_type_id}/{self.management_form}: {self.count}"

@@ -238,7 +238,12 @@ class Place(models.Model):
         verbose_name = _("meeting place")
         verbose_name_plural = _("meeting places")
         # The list is ordered by name: with an index the first page needs no full sort.
-        indexes = [models.Index(fields=["sort_name", "name"], name="place_sort_name_idx")]
+        indexes = [
+            models.Index(fields=["sort_name", "name"], name="place_sort_name_idx"),
+            # Whether any place shows example data (places.demo.has_demo, on every dashboard):
+            # without it, a register with no demo reads every row to find none.
+            models.Index(fields=["id"], condition=~models.Q(demo_fields=[]), name="place_demo_idx"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["source", "external_id"],

@@ -76,6 +76,18 @@ def stored(metres, buurten, gaps=True):
     return found if len(found) == buurten.count() else None
 
 
+def stored_gaps(metres, buurten):
+    """{buurt code: its uncovered part as GeoJSON text} of the buurten with one, from the table;
+    None when N is not kept or a buurt in scope has no row (yet)."""
+    if metres not in distances():
+        return None
+    rows = BuurtCoverage.objects.filter(metres=metres, buurt__in=buurten)
+    found = dict(rows.values_list("buurt__code", "gap"))
+    if len(found) != buurten.count():
+        return None
+    return {code: gap for code, gap in found.items() if gap}
+
+
 # A SELECT of (buurt id, metres, area, uncovered area, GeoJSON) for the buurten of
 # {scope}. Parameters by name: metres, simplify, web, and those of the scope.
 COMPUTE_SQL = f"""

@@ -7,6 +7,10 @@ happens once the transaction commits, for all places changed in it together: an 
 thousand places computes each buurt once. A buurt whose boundary is saved is computed again.
 After `migrate` the rows that are missing are filled in (a new table, a new distance N).
 
+The counts of places per buurt, type and management form (places.policy.counts) are counted
+again for the place's buurten before and after at once, in the same transaction, when its
+buurt, type, management form, publication or status changed.
+
 Raw SQL sends no signals: generate_places rebuilds the table itself, and
 `manage.py rebuild_coverage` does it by hand.
 """
@@ -19,9 +23,10 @@ from django.db.models.signals import post_delete, post_migrate, post_save, pre_d
 from django.dispatch import receiver
 
 from places.models import Area, Place
-from places.policy import coverage
+from places.policy import counts, coverage
 
 FIELDS = ("location", "buurt_id", "is_published", "status")
+COUNTED = ("buurt_id", "place_type_id", "management_form", "is_published", "status")
 _local = threading.local()  # per thread, as database connections are
 
 
@@ -55,11 +60,26 @@ def later(points=(), buurten=()):
 
 
 def saved_state(place):
-    """(location, buurt id) of a place as the database holds it, if it counts there; else None."""
+    """(location, buurt id) of a place as the database holds it, if it counts there; else None;
+    and its counts key (count_key)."""
     if place.pk is None:
-        return None
-    row = Place.objects.filter(pk=place.pk).values_list(*FIELDS).first()
-    return counted(row)
+        return None, None
+    row = Place.objects.filter(pk=place.pk).values_list(*FIELDS, *COUNTED).first()
+    if row is None:
+        return None, None
+    return counted(row[: len(FIELDS)]), count_key(row[len(FIELDS) :])
+
+
+def count_key(row):
+    """(buurt id, type id, management form) of a place that counts, else None."""
+    buurt, place_type, form, published, status = row
+    return (buurt, place_type, form) if published and status == Place.Status.ACTIVE else None
+
+
+def recount(before, after):
+    """Count the buurten of a place again (in this transaction) when its key changed."""
+    if before != after:
+        counts.refresh({key[0] for key in (before, after) if key})
 
 
 def counted(row):
@@ -77,7 +97,7 @@ def counted(row):
 @receiver(pre_delete, sender=Place)
 def remember_before(sender, instance, raw=False, **kwargs):
     if not raw:
-        instance._coverage_before = saved_state(instance)
+        instance._coverage_before, instance._counts_before = saved_state(instance)
 
 
 @receiver(post_save, sender=Place)
@@ -85,11 +105,14 @@ def place_saved(sender, instance, raw=False, **kwargs):
     if not raw:
         now = counted(tuple(getattr(instance, field) for field in FIELDS))
         changed(getattr(instance, "_coverage_before", None), now)
+        key = count_key(tuple(getattr(instance, field) for field in COUNTED))
+        recount(getattr(instance, "_counts_before", None), key)
 
 
 @receiver(post_delete, sender=Place)
 def place_deleted(sender, instance, **kwargs):
     changed(getattr(instance, "_coverage_before", None), None)
+    recount(getattr(instance, "_counts_before", None), None)
 
 
 def changed(before, after):
@@ -105,9 +128,18 @@ def area_saved(sender, instance, raw=False, **kwargs):
         later(buurten=[instance.pk])
 
 
+@receiver(post_delete, sender=Area)
+def area_deleted(sender, instance, **kwargs):
+    """Its places are outside every buurt now (SET_NULL, without signals); its rows went."""
+    if instance.kind == Area.Kind.BUURT:
+        counts.refresh({None})
+
+
 @receiver(post_migrate)
 def fill_after_migrate(sender, using="default", **kwargs):
     if sender.name != "places" or using != "default":
         return
     if coverage.BuurtCoverage._meta.db_table in connections[using].introspection.table_names():
         coverage.ensure_filled()
+    if counts.PlaceCount._meta.db_table in connections[using].introspection.table_names():
+        counts.ensure_filled()

@@ -14,21 +14,41 @@ is the sum over its buurten with a known figure.
 
 import hashlib
 import json
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.conf import settings
 from django.contrib.gis.geos import MultiPoint
 from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
+from django.urls import reverse
 
 from places.geo import to_web
 from places.maps import features
 from places.models import Area, DataVersion
+from places.policy import counts
 from places.policy import coverage as kept
 
 COVERAGE_SIMPLIFY_METRES = 10
+
+
+class AreaRef(NamedTuple):
+    """What a row shows of a buurt: 9,000 model instances cost more than their figures."""
+
+    pk: int
+    code: str
+    name: str
+    parent_id: int | None
+    population: int | None
+    water: bool
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("places:area", kwargs={"code": self.code})
 
 
 @dataclass
@@ -43,8 +63,11 @@ class AreaFigures:
 
     @property
     def few_inhabitants(self):
-        """No or few inhabitants (harbours, parks): never a gap where people live."""
-        return self.population is not None and self.population < settings.POLICY_FEW_INHABITANTS
+        """No or few inhabitants (harbours, parks) or mainly water (the CBS flag): never a gap
+        where people live."""
+        if self.area.water:
+            return True
+        return self.population is not None and self.population < few_inhabitants()
 
     @property
     def per_10000(self):
@@ -57,6 +80,10 @@ class AreaFigures:
         if not self.area_m2:
             return None
         return round(100 * self.uncovered_m2 / self.area_m2, 1)
+
+
+def few_inhabitants():
+    return settings.POLICY_FEW_INHABITANTS
 
 
 def estimate_beyond(population, area_m2, uncovered_m2):
@@ -175,26 +202,33 @@ def simplified_geojson(geometry):
 
 
 def area_figures(level, places, metres, filter_key="", buurten=None, stored=False):
-    """AreaFigures for every wijk or buurt (of the buurten given), by name."""
+    """AreaFigures for every wijk or buurt (of the buurten given), by name. With stored, the
+    places are the tables' own: coverage and counts come from them."""
+    rows = buurt_rows(places, metres, filter_key, buurten, stored)
+    return rows if level == Area.Kind.BUURT else wijk_rows(rows)
+
+
+def buurt_rows(places, metres, filter_key="", buurten=None, stored=False):
+    """AreaFigures for every buurt given (all by default), by name."""
     buurten = Area.objects.buurten() if buurten is None else buurten
     coverage = cached_coverage(places, metres, filter_key, buurten, stored, gaps=False)
-    if level == Area.Kind.BUURT:
-        counts = Counter(places.values_list("buurt__code", flat=True))
-        return [
-            buurt_figures(area, counts.get(area.code, 0), coverage.get(area.code))
-            for area in buurten.defer("geometry").order_by("name")
-        ]
-    counts = Counter(places.values_list("buurt__parent__code", flat=True))
-    parts = defaultdict(list)
-    for buurt in buurten.defer("geometry"):
-        parts[buurt.parent_id].append(buurt_figures(buurt, 0, coverage.get(buurt.code)))
+    if stored:  # every buurt: every row, without a filter of 9,000 ids
+        source = counts.kept_rows(None if counts.every_buurt(buurten) else buurten)
+    per_buurt = counts.count_by(source if stored else places, "buurt")
     return [
-        wijk_figures(area, counts.get(area.code, 0), parts[area.pk])
-        for area in Area.objects.wijken()
-        .filter(pk__in=buurten.values("parent"))
-        .defer("geometry")
-        .order_by("name")
+        buurt_figures(area, per_buurt.get(area.pk, 0), coverage.get(area.code))
+        for area in map(AreaRef._make, buurten.order_by("name").values_list(*AreaRef._fields))
     ]
+
+
+def wijk_rows(buurt_rows):
+    """AreaFigures for the wijken of these buurten' AreaFigures: their sums, by name."""
+    parts = defaultdict(list)
+    for row in buurt_rows:
+        parts[row.area.parent_id].append(row)
+    wijken = Area.objects.wijken().filter(pk__in=[pk for pk in parts if pk is not None])
+    wijken = wijken.defer("geometry").order_by("name")
+    return [wijk_figures(area, parts[area.pk]) for area in wijken]
 
 
 def buurt_figures(area, places, coverage):
@@ -209,12 +243,12 @@ def buurt_figures(area, places, coverage):
     )
 
 
-def wijk_figures(area, places, buurten):
+def wijk_figures(area, buurten):
     """A wijk's figures: the sums over its buurten (its own CBS population)."""
     known = [b.people_beyond for b in buurten if b.people_beyond is not None]
     return AreaFigures(
         area=area,
-        places=places,
+        places=sum(b.places for b in buurten),
         population=area.population,
         area_m2=sum(b.area_m2 for b in buurten),
         uncovered_m2=sum(b.uncovered_m2 for b in buurten),
@@ -234,11 +268,33 @@ def gaps_geojson(places, metres, filter_key="", buurten=None, stored=False):
     )
 
 
-def breakdown(places, field, choices=None):
-    """[(label, count)] of the places by a field, largest first."""
-    counts = Counter(places.values_list(field, flat=True))
+def gaps_json(places, metres, filter_key="", buurten=None, stored=False):
+    """gaps_geojson as JSON text. From the coverage table its GeoJSON texts are joined as they
+    are: nationally 9,000 parts, which parsing and writing again took a second."""
+    buurten = Area.objects.buurten() if buurten is None else buurten
+    texts = kept.stored_gaps(metres, buurten) if stored else None
+    if texts is None:
+        return json.dumps(gaps_geojson(places, metres, filter_key, buurten, stored))
+    parts = (
+        f'{{"type":"Feature","geometry":{gap},"properties":{{"code":{json.dumps(code)}}}}}'
+        for code, gap in texts.items()
+    )
+    return '{"type":"FeatureCollection","features":[' + ",".join(parts) + "]}"
+
+
+def count_source(places, stored, area_data):
+    """What the dashboard counts: the counts table for the area chosen (every row without one)
+    when the places are its own (stored), else the places themselves."""
+    if not stored:
+        return places
+    chosen = any(area_data.get(name) for name in kept.AREA_FILTERS)
+    return counts.kept_rows(buurten_in_scope(area_data) if chosen else None)
+
+
+def breakdown(source, field, choices=None):
+    """[(label, count)] of the places (or counts table rows) by a field, largest first."""
     labels = dict(choices or [])
     return sorted(
-        ((labels.get(key, key), count) for key, count in counts.items()),
+        ((labels.get(key, key), count) for key, count in counts.count_by(source, field).items()),
         key=lambda item: (-item[1], str(item[0])),
     )

@@ -1,8 +1,11 @@
 """Where people live beyond N metres: the ranking, and the map's classes and words.
 
-Areas with no or few inhabitants (settings.POLICY_FEW_INHABITANTS) and areas without a
-population figure are never ranked above an area where people live: they come last, in words.
+Areas with no or few inhabitants (settings.POLICY_FEW_INHABITANTS), areas that are mainly
+water (CBS) and areas without a population figure are never ranked above an area where people
+live: they come last, in words. The ranking names only buurten where someone lives beyond N m.
 """
+
+import heapq
 
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
@@ -26,8 +29,10 @@ def gap_key(row, most_first=True):
 
 
 def ranking(rows, length=RANKING_LENGTH):
-    """The buurten with the most inhabitants farther than N metres, inhabited ones only."""
-    return [row for row in sorted(rows, key=gap_key) if gap_group(row) == 0][:length]
+    """The buurten with the most inhabitants farther than N metres: inhabited ones where the
+    estimate is at least one person (nobody beyond N m is no gap)."""
+    gaps = [row for row in rows if gap_group(row) == 0 and row.people_beyond > 0]
+    return heapq.nsmallest(length, gaps, key=gap_key)
 
 
 def measure_of(row, measure):
@@ -45,6 +50,10 @@ def classes(values, measure):
     digits = 0 if measure in ("aantal", "inwoners") else 2
     if low == high:  # one value: one class, not five made-up ranges
         return [(round(low, digits), round(high, digits), COLOURS[2])]
+    if digits == 0 and high - low < 5:  # a few whole numbers: a class each, never '1 – 1'
+        numbers = range(round(low), round(high) + 1)
+        last = len(numbers) - 1
+        return [(n, n, COLOURS[round(i * 4 / last)]) for i, n in enumerate(numbers)]
     step = (high - low) / 5
     return [
         (round(low + i * step, digits), round(low + (i + 1) * step, digits), COLOURS[i])
@@ -58,21 +67,33 @@ def dutch(number, digits=0):
 
 def legend(classes_, measure):
     """[(colour, text)]: the class bounds with their unit, in Dutch notation."""
+    return [(colour, class_text(low, high, measure)) for low, high, colour in classes_]
+
+
+def class_text(low, high, measure):
+    """'2 – 5 active places'; one value: '1 active place' (in the right plural form)."""
     digits = {"aantal": 0, "inwoners": 0, "per10k": 2, "dekking": 1}[measure]
+    counted = {
+        "aantal": lambda n: ngettext("%(value)s active place", "%(value)s active places", n),
+        "inwoners": lambda n: ngettext(
+            "%(value)s inhabitant (estimate)", "%(value)s inhabitants (estimate)", n
+        ),
+    }
+    if low == high and measure in counted:
+        return counted[measure](int(low)) % {"value": dutch(low, digits)}
     units = {
         "aantal": _("active places"),
         "per10k": _("places per 10,000 inhabitants"),
         "dekking": _("% of the area"),
         "inwoners": _("inhabitants (estimate)"),
     }
-    return [
-        (colour, f"{dutch(low, digits)} – {dutch(high, digits)} {units[measure]}")
-        for low, high, colour in classes_
-    ]
+    return f"{dutch(low, digits)} – {dutch(high, digits)} {units[measure]}"
 
 
 def in_words(row, metres):
     """What a row says about people beyond N m, in words: never a bare dash."""
+    if row.few_inhabitants and row.population is None:
+        return _("no or few inhabitants (mainly water)")
     if row.few_inhabitants:
         return _("no or few inhabitants (%(count)s)") % {"count": dutch(row.population)}
     if row.people_beyond is None:

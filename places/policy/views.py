@@ -2,7 +2,7 @@
 
 from django import forms
 from django.conf import settings
-from django.db.models import Max, Q
+from django.db.models import Max
 from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
@@ -14,9 +14,9 @@ from django.views.generic import TemplateView, View
 from places.accounts import audit
 from places.exports.csv import csv_text
 from places.filters import PlaceFilter, area_codes
-from places.models import Area, Place, YearFigures
+from places.models import Area, ContactMoment, Place, YearFigures
 from places.permissions import PolicyRequiredMixin
-from places.policy import costs, coverage, gaps, results
+from places.policy import costs, coverage, gaps, on_date, results
 from places.policy import figures as policy
 from places.policy.charts import bar_chart
 
@@ -46,6 +46,11 @@ class DashboardForm(forms.Form):
     afstand = forms.IntegerField(
         label=gettext_lazy("Distance N (metres)"), min_value=100, max_value=5000, required=False
     )
+    op = forms.DateField(
+        label=gettext_lazy("The network on (date)"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
     sort = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def settings(self):
@@ -55,6 +60,7 @@ class DashboardForm(forms.Form):
             "measure": data.get("maat") or "aantal",
             "metres": data.get("afstand") or 800,
             "sort": data.get("sort") or "name",
+            "day": data.get("op"),
         }
 
 
@@ -62,9 +68,18 @@ class PolicyPageMixin(PolicyRequiredMixin):
     """The places and areas a dashboard page is about, from its filter."""
 
     def filtered_places(self):
+        day = DashboardForm(self.request.GET).settings()["day"]
+        if day is not None:  # the network on that day (places.policy.on_date)
+            return on_date.filtered_places(self.request.GET, day)
         base = Place.objects.published().filter(status=Place.Status.ACTIVE)
         place_filter = PlaceFilter(self.request.GET, queryset=base)
         return place_filter.qs, place_filter
+
+    def stored(self, place_filter):
+        """Whether the coverage table answers: never for another day than today (an empty
+        date field, as the form sends it, is today)."""
+        today = DashboardForm(self.request.GET).settings()["day"] is None
+        return today and coverage.serves(place_filter)
 
     def buurten(self):
         """The buurten of the chosen gemeente, wijk or buurt (policy.buurten_in_scope)."""
@@ -74,10 +89,11 @@ class PolicyPageMixin(PolicyRequiredMixin):
         form = DashboardForm(self.request.GET)
         options = form.settings()
         places, place_filter = self.filtered_places()
-        key, stored = self.request.GET.urlencode(), coverage.serves(place_filter)
-        rows = policy.area_figures(
-            options["level"], places, options["metres"], key, self.buurten(), stored
-        )
+        key, stored = self.request.GET.urlencode(), self.stored(place_filter)
+        # The buurten's figures once: a wijk's are their sums, and the ranking reads them.
+        self.buurt_rows = policy.buurt_rows(places, options["metres"], key, self.buurten(), stored)
+        level = options["level"]
+        rows = self.buurt_rows if level == "buurt" else policy.wijk_rows(self.buurt_rows)
         sort_rows(rows, options["sort"])
         return form, options, places, place_filter, rows
 
@@ -107,26 +123,13 @@ class DashboardView(PolicyPageMixin, TemplateView):
         measure, metres = options["measure"], options["metres"]
         values = {row.area.code: gaps.measure_of(row, measure) for row in rows}
         classes = gaps.classes(values.values(), measure)
-        buurt_rows = (
-            rows
-            if options["level"] == "buurt"
-            else policy.area_figures(
-                "buurt",
-                places,
-                metres,
-                self.request.GET.urlencode(),
-                self.buurten(),
-                coverage.serves(place_filter),
-            )
-        )
+        buurt_rows = self.buurt_rows
         since = timezone.localdate() - timezone.timedelta(days=183)
-        no_contact = (
-            places.annotate(last=Max("contact_moments__date"))
-            .filter(Q(last__lt=since) | Q(last=None))
-            .for_listing()[:300]
-        )
-        by_type = policy.breakdown(places, "place_type__name")
-        by_form = policy.breakdown(places, "management_form", Place.ManagementForm.choices)
+        recent = ContactMoment.objects.filter(date__gte=since).values("place")
+        no_contact = places.exclude(pk__in=recent).for_listing()[:300]
+        stored, area = self.stored(place_filter), area_codes(self.request.GET)
+        counted = policy.count_source(places, stored, area)  # the counts table, or the places
+        by_type, by_form = on_date.breakdowns(counted, options["day"])
         query = self.request.GET.copy()
         query.pop("sort", None)
         return super().get_context_data(
@@ -147,12 +150,12 @@ class DashboardView(PolicyPageMixin, TemplateView):
             map_title=map_title(measure, metres),
             ranking=[(row, gaps.in_words(row, metres)) for row in gaps.ranking(buurt_rows)],
             few_inhabitants=settings.POLICY_FEW_INHABITANTS,
-            gaps=policy.gaps_geojson(
+            gaps=policy.gaps_json(
                 places,
                 options["metres"],
                 self.request.GET.urlencode(),
                 self.buurten(),
-                coverage.serves(place_filter),
+                self.stored(place_filter),
             )
             if options["measure"] in ("dekking", "inwoners")
             else None,
@@ -165,6 +168,7 @@ class DashboardView(PolicyPageMixin, TemplateView):
             query=query.urlencode(),
             full_query=self.request.GET.urlencode(),
             achievements=results.achievements(places),
+            **on_date.context(self.request.GET, places, options["day"]),
             **kwargs,
         )
 

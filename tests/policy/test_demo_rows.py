@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from places import demo
 from places.models import Place
+from tests.accounts.test_audit_events import browser_post_data
 from tests.helpers.accounts import log_in
 from tests.helpers.editing import form_data
 
@@ -95,3 +96,26 @@ def test_demo_subsidy_is_a_share_of_the_demo_costs(kamer):
     assert rows and all(row.subsidy <= row.total_costs for row in rows)
     shares = {round(float(row.subsidy / row.total_costs), 2) for row in rows if row.total_costs}
     assert shares <= {0, 0.4, 0.6, 0.8, 1}
+
+
+def test_a_demo_cost_row_edited_in_the_admin_is_real_and_stays(admin_client, kamer):
+    url = reverse("admin:places_place_change", args=[kamer.pk])
+    data = browser_post_data(admin_client.get(url).content.decode())
+    (year_field,) = [k for k, v in data.items() if k.endswith("-year") and v == ["2025"]]
+    data[year_field.replace("-year", "-rent")] = ["4321.00"]
+    response = admin_client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    kamer.refresh_from_db()
+    assert "yearly_costs:2025" not in kamer.demo_fields
+    assert {"yearly_costs:2023", "yearly_costs:2024", "management_form"} <= set(kamer.demo_fields)
+    demo.remove(Place.objects.filter(pk=kamer.pk))
+    assert list(kamer.yearly_costs.values_list("year", "rent")) == [(2025, 4321)]
+
+
+def test_a_demo_place_saved_unchanged_in_the_admin_stays_demo(admin_client, kamer):
+    url = reverse("admin:places_place_change", args=[kamer.pk])
+    marks = set(kamer.demo_fields)
+    data = browser_post_data(admin_client.get(url).content.decode())
+    assert admin_client.post(url, data).status_code == 302
+    kamer.refresh_from_db()
+    assert set(kamer.demo_fields) == marks
