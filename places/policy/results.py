@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from statistics import median
 
-from django.db.models import Case, CharField, Count, F, Max, Q, Sum, Value, When
+from django.db.models import Case, CharField, Count, F, Max, OuterRef, Q, Subquery, Sum, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from places.models import Place, YearFigures, YearlyCosts
@@ -170,13 +170,22 @@ def outcome_list(places, year, group_by, key, outcome):
     return label, found
 
 
-def achievements(places):
+def achievements(places, day=None):
     """The newest year's reported figures, per wijk and per management form: sums against
-    the agreed targets, and how many places reported (so that one place reads as one)."""
-    year = YearFigures.objects.filter(place__in=places).aggregate(y=Max("year"))["y"]
+    the agreed targets, and how many places reported (so that one place reads as one).
+    On a day in the past (places from Place.objects.on): the newest year before that day's
+    year, by the management form the places had that day."""
+    figures = YearFigures.objects.filter(place__in=places)
+    if day is not None:
+        figures = figures.filter(year__lt=day.year)
+    year = figures.aggregate(y=Max("year"))["y"]
     if year is None:
         return None
-    figures = YearFigures.objects.filter(place__in=places, year=year)
+    figures = figures.filter(year=year)
+    form = "place__management_form"
+    if day is not None:
+        then = places.filter(pk=OuterRef("place_id")).values("management_form_then")[:1]
+        figures, form = figures.annotate(form_then=Subquery(then)), "form_then"
     sums = {
         "places": Count("place", distinct=True),
         "visitors": Sum("visitors_per_week"),
@@ -187,8 +196,8 @@ def achievements(places):
     }
     labels = dict(Place.ManagementForm.choices)
     by_form = [
-        {**row, "label": labels.get(row.pop("place__management_form"))}
-        for row in figures.values("place__management_form").annotate(**sums).order_by()
+        {**row, "label": labels.get(row.pop(form))}
+        for row in figures.values(form).annotate(**sums).order_by()
     ]
     by_wijk = [
         {**row, "label": row.pop("place__buurt__parent__name") or _("no district")}

@@ -167,7 +167,7 @@ class DashboardView(PolicyPageMixin, TemplateView):
             no_contact=no_contact,
             query=query.urlencode(),
             full_query=self.request.GET.urlencode(),
-            achievements=results.achievements(places),
+            achievements=results.achievements(places, options["day"]),
             **on_date.context(self.request.GET, places, options["day"]),
             **kwargs,
         )

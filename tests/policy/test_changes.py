@@ -7,6 +7,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from places.models import YearFigures
 from places.policy import changes
 from places.roles import ensure_groups
 from tests.helpers.accounts import log_in
@@ -178,3 +179,19 @@ def test_the_home_map_on_a_date_says_the_unknown_openings(client, history):
     today = client.get(reverse("places:list"))
     assert "zonder bekende openingsdatum" not in today.content.decode()
     assert len(today.context["object_list"]) == 4  # Midden, Hoek, Oost, Eenling
+
+
+def test_the_dashboard_on_a_date_shows_what_places_achieved_before_it(client, history, officer):
+    """Not 2025's figures by today's management form: Hoek was in sociaal beheer in 2017."""
+    corner = history["corner"]
+    YearFigures.objects.filter(place=corner).delete()
+    YearFigures.objects.create(place=corner, year=2017, visitors_per_week=30)
+    YearFigures.objects.create(place=corner, year=2025, visitors_per_week=50)
+    log_in(client, officer)
+    then = dashboard(client, op="2018-01-01")
+    assert "Wat plekken bereiken (2017)" in then.content.decode()
+    by_form = {row["label"]: row for row in then.context["achievements"]["by_form"]}
+    assert (by_form["sociaal beheer"]["places"], by_form["sociaal beheer"]["visitors"]) == (1, 30)
+    assert "zelfbeheer" not in by_form
+    today = dashboard(client).context["achievements"]
+    assert today["year"] >= 2025
