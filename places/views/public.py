@@ -179,7 +179,6 @@ class PlaceMapDataView(FilteredPlacesMixin, View):
             return None
         return {"types": list(chosen["type"]), "management": chosen["beheer"]}
 
-
     def plain_view_on(self, day):
         """On a date the public views are plain: only type and management form choose, by
         their values then (places_on); the cells of the day are today's minus the steps since."""
