@@ -91,10 +91,15 @@ TARGETS = [
 
 # Why the figures are what they are; read with the table above (docs/benchmarks.md).
 NOTES = [
-    "- The map *on a date* (`?op=2019-01-01`) reads the states on a date (places.models.states):",
-    "  today's columns, joined with the state rows of the places that changed after that day",
-    "  (at XL a tenth opened 2015–2025, the closed places and a third of zelfbeheer taken over;",
-    "  about 65,000 rows for 2019). It has no pre-aggregated cells: low zooms group all places.",
+    "- The map *on a date* (`?op=2019-01-01`): its clusters are today's pre-aggregated cells",
+    "  minus the steps since the day (places.maps.changes: +1/-1 where a state on a date counted",
+    "  on the public map starts or ends, 233,334 at XL, where a tenth opened 2015–2025, the closed",
+    "  places and a third of zelfbeheer were taken over), added up per cell and year by",
+    "  aggregate_map; a request adds up at most half a year of steps itself. B2 medians of 15",
+    "  (bench/sql.py, 2026-12-03, load 1.2–1.4), today / on 2019-01-01 / on 2016-07-01 (mid-year,",
+    "  the most steps): zoom 8 18 / 26 / 26 ms; zoom 10 26 / 37 / 52 ms; zoom 12 Amsterdam",
+    "  14 / 18 ms; zoom 14 29 / 33 / 40 ms (before: 3,611 ms at zoom 8, 410 ms at zoom 12, with",
+    "  all places grouped or 65,700 state rows joined). Staff views on a date group live.",
     "- *first (ms)* is the first request a freshly started worker gets (its cache empty, its",
     '  first database connection); targets "no cache" use the B2 medians instead (a warm',
     "  process, the cache emptied before every call). Low zooms are summed from the",

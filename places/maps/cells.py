@@ -4,7 +4,8 @@ Below MAP_CLUSTER_BELOW_ZOOM a large set is drawn as one marker per grid cell (m
 for the zooms below MAP_CELLS_BELOW_ZOOM (whole regions in view) the cells are kept here.
 Grouping a million places on each request takes a second or more; MapCell rows hold those
 groups for every zoom level, type and management form of the public map (active, published
-places), so a request sums a few hundred rows instead. `manage.py aggregate_map` builds them
+places), so a request sums a few hundred rows instead; the map on a date subtracts the
+steps since that day (changes.py). `manage.py aggregate_map` builds them
 (from cron, and after large imports); they are used while they match the data version, or
 for MAP_CELLS_MAX_AGE seconds after a change, after which live grouping takes over.
 """
@@ -17,7 +18,8 @@ from django.db import connections, transaction
 from django.db.models import Sum
 from django.utils import timezone
 
-from places.geo import X, Y, to_storage
+from places.geo import X, Y
+from places.maps import changes
 from places.models import DataVersion, MapCell, MapCellsBuilt, Place
 
 METRES_PER_PIXEL_Z0 = 156_543.03 * math.cos(math.radians(52.2))
@@ -51,6 +53,7 @@ def build(using="default"):
                 "GROUP BY 2, 3, 4, 5",
                 [zoom, size, size, *params],
             )
+        changes.build(using, cell_size)  # the map on a date: the steps since
         MapCellsBuilt.objects.using(using).update_or_create(
             pk=1,
             defaults={
@@ -79,21 +82,24 @@ def is_usable(using="default"):
     return is_current(built, using) or timezone.now() - built.built_at < max_age
 
 
-def grouped(using, zoom, bbox=None, types=(), management=()):
-    """(count, mean x, mean y) per grid cell at this zoom, for the cells the box touches."""
+def grouped(using, zoom, bbox=None, types=(), management=(), day=None):
+    """(count, mean x, mean y) per grid cell at this zoom, for the cells the box touches;
+    with a day, the cells of that day: today's minus the steps after it (changes.py)."""
+    size = cell_size(zoom)
+    span = changes.span_of(bbox, size)
     cells = MapCell.objects.using(using).filter(zoom=zoom)
     if types:
         cells = cells.filter(place_type__in=types)
     if management:
         cells = cells.filter(management_form__in=management)
-    if bbox is not None:
-        size = cell_size(zoom)
-        west, south, east, north = to_storage(bbox).extent
-        cells = cells.filter(
-            x__gte=math.floor(west / size),
-            x__lte=math.ceil(east / size),
-            y__gte=math.floor(south / size),
-            y__lte=math.ceil(north / size),
-        )
+    if span is not None:
+        west, south, east, north = span
+        cells = cells.filter(x__gte=west, x__lte=east, y__gte=south, y__lte=north)
     rows = cells.values("x", "y").annotate(n=Sum("count"), sx=Sum("sum_x"), sy=Sum("sum_y"))
-    return [(n, sx / n, sy / n) for n, sx, sy in rows.values_list("n", "sx", "sy")]
+    sums = {(x, y): (n, sx, sy) for x, y, n, sx, sy in rows.values_list("x", "y", "n", "sx", "sy")}
+    if day is not None:
+        steps = changes.since(using, zoom, size, day, span, types, management)
+        for key, (n, sx, sy) in steps.items():
+            today = sums.get(key, (0, 0.0, 0.0))
+            sums[key] = (today[0] - n, today[1] - sx, today[2] - sy)
+    return [(n, sx / n, sy / n) for n, sx, sy in sums.values() if n > 0]

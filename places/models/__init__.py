@@ -8,6 +8,7 @@ from places.models.details import COST_FIELDS, Activity, YearFigures, YearlyCost
 from places.models.event_proposals import EventProposal
 from places.models.events import PlaceEvent
 from places.models.feedback import Report
+from places.models.map_changes import MapChange, MapChangeCell
 from places.models.merges import Merge
 from places.models.municipality import Municipality
 from places.models.people import ClaimRequest, ContactMoment, Invitation, Membership, Wijkteam
@@ -26,6 +27,8 @@ __all__ = [
     "EventProposal",
     "Invitation",
     "MapCell",
+    "MapChange",
+    "MapChangeCell",
     "MapCellsBuilt",
     "Merge",
     "Membership",
