@@ -18,7 +18,7 @@ from django.views.generic import DetailView, ListView, TemplateView, View
 
 from places import hours, hours_words, panels, roles, story
 from places.caching import data_etag
-from places.filters import PlaceFilter
+from places.filters import SHOW_ALL, PlaceFilter
 from places.findings import findings
 from places.geo import to_web
 from places.maps import points as mapdata
@@ -38,10 +38,16 @@ class FilteredPlacesMixin:
 
     def places_on(self, day):
         """?op=2019-01-01: the places open that day, with their type then; the type and
-        management form filters choose by the values of that day, the other filters wait."""
+        management form filters choose by the values of that day, the others (area, words,
+        wheelchair…) by today's values, as on the dashboard (places.policy.on_date)."""
         place_filter = self.get_filter()
         chosen = place_filter.form.cleaned_data if place_filter.is_valid() else {}
-        places = Place.objects.visible_to(self.request.user).on(day).filter(status_then="active")
+        rest = self.request.GET.copy()
+        for name in ("type", "beheer", "status"):
+            rest.pop(name, None)
+        rest["status"] = SHOW_ALL  # today's status says nothing about that day
+        on_day = Place.objects.visible_to(self.request.user).on(day).filter(status_then="active")
+        places = PlaceFilter(rest, queryset=on_day).qs
         if chosen.get("type"):
             places = places.filter(place_type_then__in=[kind.pk for kind in chosen["type"]])
         if chosen.get("beheer"):
@@ -180,12 +186,14 @@ class PlaceMapDataView(FilteredPlacesMixin, View):
         return {"types": list(chosen["type"]), "management": chosen["beheer"]}
 
     def plain_view_on(self, day):
-        """On a date the public views are plain: only type and management form choose, by
-        their values then (places_on); the cells of the day are today's minus the steps since."""
-        if self.request.user.is_staff:
-            return None
+        """On a date, as plain_view: when only type and management form choose (by their
+        values then), the cells of the day are today's minus the steps since."""
         place_filter = self.get_filter()
-        chosen = place_filter.form.cleaned_data if place_filter.is_valid() else {}
+        if self.request.user.is_staff or not place_filter.is_valid():
+            return None
+        chosen = place_filter.form.cleaned_data
+        if any(value for name, value in chosen.items() if name not in ("type", "beheer")):
+            return None  # another filter: grouped live from places_on
         types, management = chosen.get("type") or [], chosen.get("beheer") or []
         return {"types": list(types), "management": management, "day": day}
 

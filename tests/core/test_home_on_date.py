@@ -70,3 +70,19 @@ def test_a_place_that_closed_and_reopened(client, history):
     assert "Oost" not in shown(client, "2020-06-01")
     assert shown(client, "2019-06-01")["Oost"][1:] == ("Buurtkamer", "zelfbeheer", "actief")
     assert shown(client, "2023-06-01")["Oost"][1:] == ("Buurtkamer", "sociaal beheer", "actief")
+
+
+def test_the_other_filters_still_choose_on_a_date(client, history):
+    """A wijk or words chosen with a date are not dropped without a word: list and map agree."""
+    day = {"op": "2019-06-01"}
+    names = lambda query: sorted(  # noqa: E731
+        place.name
+        for place in client.get(reverse("places:list"), {**day, **query}).context["object_list"]
+    )
+    assert names({}) == ["Eenling", "Hoek", "Midden", "Oost"]
+    assert names({"wijk": "WK999902"}) == ["Eenling"]
+    assert names({"wijk": "WK999901"}) == ["Hoek", "Midden", "Oost"]
+    assert names({"q": "Hoek"}) == ["Hoek"]
+    map_data = client.get(reverse("places:map-data"), {**day, "wijk": "WK999902", "zoom": 18})
+    features = map_data.json()["features"]
+    assert [feature["properties"].get("name") for feature in features] == ["Eenling"]
