@@ -32,10 +32,13 @@ class ProposeEventForm(forms.Form):
         + [c for c in Place.ManagementForm.choices if c[0] != Place.ManagementForm.UNKNOWN],
     )
     place_type = forms.ModelChoiceField(
-        label=_("New type"), queryset=PlaceType.objects.all(), required=False
+        label=_("New type"), queryset=PlaceType.objects.all(), required=False, empty_label="—"
     )
     organisation = forms.ModelChoiceField(
-        label=_("New operator"), queryset=Organisation.objects.order_by("name"), required=False
+        label=_("New operator"),
+        queryset=Organisation.objects.order_by("name"),
+        required=False,
+        empty_label="—",
     )
     address = forms.CharField(label=_("New address"), max_length=200, required=False)
     remark = forms.CharField(

@@ -182,3 +182,10 @@ def test_a_type_removed_since_is_refused_when_confirming(client, kamer, people, 
     page = decide(client, proposal, "confirm").content.decode()
     assert "Geef het nummer van de nieuwe waarde." in page
     assert not kamer.events.exists() and EventProposal.objects.get().status == "pending"
+
+
+def test_the_empty_choices_read_as_a_dash_like_the_management_form(client, places, people):
+    log_in(client, people["owner"])
+    page = client.get(f"/plek/{places['kamer'].slug}/gebeurtenis-voorstellen/").content.decode()
+    assert "---------" not in page
+    assert page.count('<option value="" selected>—</option>') == 3
