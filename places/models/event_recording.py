@@ -14,6 +14,7 @@ from places.models.events import (
     STATUS,
     PlaceEvent,
     as_text,
+    as_value,
     follow_timeline,
     newest_event,
     start_of,
@@ -96,14 +97,17 @@ def record_opening(place):
 def record_change(place, attribute, old, new):
     if attribute == "opened_on":
         return record_opening(place)
-    unknown = Place.ManagementForm.UNKNOWN
-    if attribute == "management_form" and unknown in (old, new):
-        return None  # filled in or forgotten, not changed
     if getattr(place, "_undoing", False) and cancel(place, attribute, old, new):
+        return None
+    newest = newest_event(place.pk, attribute)
+    unknown = Place.ManagementForm.UNKNOWN
+    told = newest is None or as_value(attribute, newest.new_value) == new
+    if attribute == "management_form" and unknown in (old, new) and told:
+        # Filled in or forgotten, not changed; unless the timeline's last word is another
+        # value: it must stay the present (an undo back to 'onbekend' once left it behind).
         return None
     kind = KIND_OF_STATUS[new] if attribute == "status" else KIND_OF_ATTRIBUTE[attribute]
     day, precision = event_date(place, attribute, new)
-    newest = newest_event(place.pk, attribute)
     if newest is not None and newest.happened_on > day:
         # A change now cannot lie before the last one: on that day, after it (the form
         # refuses such a date; imports and merges give today or the closing date).

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from places import merging
+from places import editing, merging
 from places.models import Place, PlaceEvent
 from places.models.events import disagreements
 from places.models.history import import_run
@@ -73,6 +73,34 @@ def test_filling_in_an_unknown_management_form_is_no_event(client, places, peopl
     log_in(client, people["owner"])
     edit(client, places["kamer"], management_form="zelfbeheer")
     assert story(places["kamer"]) == []
+
+
+def test_forgetting_a_form_the_story_named_is_an_event(client, places, people):
+    kamer = places["kamer"]
+    PlaceEvent.objects.create(
+        place=kamer, kind=K.MANAGEMENT_FORM, happened_on="2021-01-01", new_value="zelfbeheer"
+    )
+    kamer.refresh_from_db()
+    log_in(client, people["redactie"])
+    edit(client, kamer, True, management_form="onbekend", management_form_since="2024-05-06")
+    kamer.refresh_from_db()
+    assert kamer.management_form == "onbekend" and disagreements(kamer) == []
+    assert story(kamer)[-1] == ("management_form", "2024-05-06", "zelfbeheer", "onbekend")
+
+
+def test_undoing_a_form_back_to_unknown_takes_its_event_away(places, people):
+    kamer = places["kamer"]  # management form 'onbekend', no story
+    PlaceEvent.objects.create(
+        place=kamer, kind=K.MANAGEMENT_FORM, happened_on="2021-01-01", new_value="zelfbeheer"
+    )
+    kamer.refresh_from_db()
+    kamer.phone = "020 123 45 67"
+    kamer.save()  # a later change: the undo goes back past the event's
+    record = Place.history.filter(id=kamer.pk).order_by("history_id").first()
+    editing.revert_to(record, people["redactie"], "undo")
+    kamer.refresh_from_db()
+    assert kamer.management_form == "onbekend" and story(kamer) == []
+    assert disagreements(kamer) == []
 
 
 def test_an_edit_that_leaves_them_alone_records_nothing(client, places, people):

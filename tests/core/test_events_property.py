@@ -21,7 +21,8 @@ precisions = st.sampled_from(PlaceEvent.Precision.values)
 
 steps = st.one_of(
     st.tuples(st.just("status"), st.sampled_from(STATUSES), days),
-    st.tuples(st.just("form"), st.sampled_from(FORMS), days),
+    # An edit may also fill in or forget the form ('onbekend').
+    st.tuples(st.just("form"), st.sampled_from(Place.ManagementForm.values), days),
     st.tuples(
         st.just("add"),
         st.sampled_from([K.CLOSED, K.TEMPORARILY_CLOSED, K.REOPENED]),

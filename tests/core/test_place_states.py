@@ -165,10 +165,6 @@ def probe_days(places):
     max_examples=30,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-    # Fixed examples until the disagreement one random run found is understood (2026-12-03,
-    # SpatiaLite: after earlier examples, an untouched place's state read 'onbekend' where
-    # its events said 'gemeentelijk'); see the session note.
-    derandomize=True,
 )
 @given(st.lists(st.tuples(st.integers(0, 1), steps), max_size=8))
 def test_the_states_table_says_what_the_events_say_on_every_date(places, people, sequence):
