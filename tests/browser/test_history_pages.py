@@ -10,7 +10,7 @@ from axe_playwright_python.sync_playwright import Axe
 
 from places.models import Place
 from tests.core.test_history_words import change_every_field, change_what_belongs_to_it
-from tests.helpers.browser import WCAG_AA, log_in, problems
+from tests.helpers.browser import WCAG_AA, log_in, page_width, problems
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -19,7 +19,7 @@ def seen(page, step, width):
     result = Axe().run(page, options=WCAG_AA)
     assert result.violations_count == 0, (step, result.generate_report())
     assert problems(page) == [], step
-    assert page.evaluate("document.documentElement.scrollWidth") <= width, step
+    assert page_width(page) <= width, step
     folder = os.environ.get("SCREENSHOTS_DIR")
     if folder:
         Path(folder).mkdir(parents=True, exist_ok=True)

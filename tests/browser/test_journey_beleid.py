@@ -6,7 +6,7 @@ SCREENSHOTS_DIR set (`make screenshots`) each step is saved as a picture."""
 
 import pytest
 
-from tests.helpers.browser import log_in, seen
+from tests.helpers.browser import log_in, page_width, seen
 from tests.helpers.results import make_town
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -32,7 +32,7 @@ def test_a_policy_officer_reads_gaps_costs_and_achievements(page, live_server, c
         "ongeveer 2.500 van 2.500 inwoners verder dan 800 m"
     )
     assert "Haven" not in page.locator("#gap-ranking").inner_text()
-    assert page.evaluate("document.documentElement.scrollWidth") <= width  # tables scroll
+    assert page_width(page) <= width  # tables scroll
     seen(page, f"beleid-{width}-1-dashboard")
 
     page.get_by_role("link", name="Kosten en resultaten", exact=True).click()
@@ -51,7 +51,7 @@ def test_a_policy_officer_reads_gaps_costs_and_achievements(page, live_server, c
         "1 (toon de plekken)",
         "2 (toon de plekken)",
     ]
-    assert page.evaluate("document.documentElement.scrollWidth") <= width  # tables scroll
+    assert page_width(page) <= width  # tables scroll
     seen(page, f"beleid-{width}-2-costs")
 
     table.locator("tbody tr", has_text="Wijk W").locator("td.targets-gehaald a").click()

@@ -6,7 +6,7 @@ tests/helpers/network.py. Each step runs axe, at 390 and 1366 px."""
 import pytest
 
 from places.roles import ensure_groups
-from tests.helpers.browser import log_in, seen
+from tests.helpers.browser import log_in, page_width, seen
 from tests.helpers.network import make_history
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -49,7 +49,7 @@ def test_a_policy_officer_sees_the_network_of_2018_and_a_takeover(
     )
     assert page.get_by_label("Afstand N (meter)").input_value() == "100"  # kept
     assert [cells(wijk_w)[i] for i in (1, 4)] == ["2", "4250"]  # fewer places, a wider gap
-    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    assert page_width(page) <= width
     seen(page, f"network-{width}-2-2018")
 
     page.get_by_role("link", name="Hoe het netwerk verandert").click()
@@ -57,7 +57,7 @@ def test_a_policy_officer_sees_the_network_of_2018_and_a_takeover(
     row = page.locator("#per-wijk tbody tr", has_text="Wijk W")
     # openings, closings, to zelfbeheer, to sociaal beheer, net
     assert cells(row) == ["3", "1", "1", "1", "+2"]
-    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    assert page_width(page) <= width
     seen(page, f"network-{width}-3-changes")
 
     row.locator("td").nth(2).get_by_role("link").click()

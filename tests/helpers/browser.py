@@ -51,6 +51,13 @@ def log_in(page, live_server, username):
     page.wait_for_url(live_server.url + landing_url(user))
 
 
+def page_width(page):
+    """How wide the page lays out, once its stylesheet has loaded: after a click the new page
+    may have its heading but not yet its CSS, and a table then overflows the screen."""
+    page.wait_for_load_state("load")
+    return page.evaluate("document.documentElement.scrollWidth")
+
+
 def seen(page, picture):
     """A journey step as the person sees it: axe (WCAG 2.1 AA) passes, no CSP violation or
     script error; with SCREENSHOTS_DIR set (`make screenshots`) the page is saved as
