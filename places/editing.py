@@ -44,7 +44,11 @@ MEMBER_FIELDS = [
 # Only editors set these; posted by anyone else they are simply not part of the form.
 EDITOR_FIELDS = ["status", "closed_on", "opened_on", "is_published", "internal_notes"]
 NOT_COMPARED = {"id", "version", "created_at", "updated_at", "slug", "buurt", "merged_into"}
-NOT_COMPARED |= {"management_form_since", "status_since"}  # dates of a change, not fields
+NOT_COMPARED |= {
+    "management_form_since",
+    "status_since",
+    "moved_on",
+}  # dates of a change, not fields
 # Seen by policy staff and editors only, on the place page as in its history.
 POLICY_ONLY_FIELDS = ["internal_notes"]
 
@@ -76,6 +80,13 @@ class PlaceForm(DatedChanges, forms.ModelForm):
     management_form_since = since_field(
         _("Management form since"),
         _("When you change the management form: the date it changed hands."),
+    )
+    moved_on = since_field(
+        _("Moved on"),
+        _(
+            "Only when the place moved to this new address: the date it moved (part of its "
+            "story). Leave it empty when you correct the address."
+        ),
     )
     # {field: its date field}: a change of the field is saved as a dated event.
     dated = {"management_form": "management_form_since"}

@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from places.models import Place, PlaceEvent
 from places.models.events import newest_event
 
+ADDRESS_FIELDS = ("street", "house_number", "postcode", "city")
+
 
 def since_field(label, help_text):
     """The date a change happened, asked beside the field (places.models.events)."""
@@ -47,12 +49,32 @@ class DatedChanges:
                 % {"date": formats.date_format(last.happened_on, "j F Y")},
             )
 
+    def clean_moved_on(self):
+        """A move is dated and changes the address; a corrected address is no move."""
+        day = self.cleaned_data.get("moved_on")
+        if day is None:
+            return None
+        if not any(self[name]._has_changed() for name in ADDRESS_FIELDS if name in self.fields):
+            raise forms.ValidationError(
+                _("Give the new address as well; leave the date empty to correct the address.")
+            )
+        moves = PlaceEvent.objects.filter(place=self.instance.pk, kind=PlaceEvent.Kind.MOVED)
+        last = moves.order_by("-happened_on").first() if self.instance.pk else None
+        if last is not None and day < last.happened_on:
+            raise forms.ValidationError(
+                _("The last move was on %(date)s: give that date or a later one.")
+                % {"date": formats.date_format(last.happened_on, "j F Y")}
+            )
+        return day
+
     def save(self, commit=True):
         self.instance._event_dates = {
             name: self.cleaned_data[since]
             for name, since in self.dated.items()
             if self.cleaned_data.get(since)
         }
+        if self.cleaned_data.get("moved_on"):
+            self.instance._event_dates["address"] = self.cleaned_data["moved_on"]
         if self.cleaned_data.get("status") == Place.Status.CLOSED:
             self.instance._event_dates.pop("status", None)  # the date it closed counts
         return super().save(commit)

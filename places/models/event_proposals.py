@@ -81,6 +81,8 @@ class EventProposal(models.Model):
             happened_on=self.happened_on,
             precision=self.precision,
             new_value=self.new_value,
+            # A move is from where the place is now (its address changes after, by hand).
+            old_value=self.place.address if self.kind == PlaceEvent.Kind.MOVED else "",
             remark=self.remark,
         )
 

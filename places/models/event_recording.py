@@ -24,6 +24,7 @@ from places.models.places import Place
 from places.models.version import DataVersion
 
 TRACKED = ("status", "management_form", "organisation_id", "place_type_id", "opened_on")
+ADDRESS = ("street", "house_number", "postcode", "city")
 
 
 @receiver(pre_save, sender=Place)
@@ -31,7 +32,8 @@ def remember_before(sender, instance, raw=False, **kwargs):
     """The tracked values as saved, to compare with after the save."""
     instance._events_before = None
     if not raw and instance.pk is not None and not getattr(instance, "_from_timeline", False):
-        instance._events_before = Place.objects.filter(pk=instance.pk).values(*TRACKED).first()
+        before = Place.objects.filter(pk=instance.pk).values(*TRACKED, *ADDRESS).first()
+        instance._events_before = before
 
 
 @receiver(post_save, sender=Place)
@@ -47,6 +49,24 @@ def record_events(sender, instance, created, raw=False, **kwargs):
         old, new = before[attribute], getattr(instance, attribute)
         if old != new:
             instance._recorded_events.append(record_change(instance, attribute, old, new))
+    moved_on = getattr(instance, "_event_dates", {}).get("address")
+    if moved_on and any(before[name] != getattr(instance, name) for name in ADDRESS):
+        instance._recorded_events.append(record_move(instance, before, moved_on))
+
+
+def record_move(place, before, day):
+    """A move the form dated (a corrected address is none): from the old address to the new."""
+    old = Place(**{name: before[name] for name in ADDRESS}).address
+    event = PlaceEvent(
+        place=place,
+        kind=PlaceEvent.Kind.MOVED,
+        happened_on=day,
+        old_value=old,
+        new_value=place.address,
+        remark=remark_for(place),
+    )
+    models.Model.save(event)  # the place has the address already
+    return event
 
 
 def drop_doubles(place, added):

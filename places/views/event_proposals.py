@@ -11,7 +11,7 @@ from django.views.generic import TemplateView, View
 
 from places import story
 from places.event_proposal_form import DecideForm, ProposeEventForm
-from places.models import EventProposal
+from places.models import EventProposal, PlaceEvent
 from places.permissions import EditablePlaceMixin
 from places.views.moderation import EditorMixin
 
@@ -59,6 +59,14 @@ class DecideProposalView(EditorMixin, View):
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
             return redirect("places:moderation")
+        if done and proposal.kind == PlaceEvent.Kind.MOVED:
+            # The story tells the move; the address and the pin are the editor's next step.
+            messages.success(
+                request,
+                _("The move is in the place's story. Now give its new address and pin: %(new)s")
+                % {"new": proposal.new_value},
+            )
+            return redirect("places:edit", slug=proposal.place.slug)
         if done:
             messages.success(request, _("The proposal is handled."))
         else:

@@ -189,3 +189,21 @@ def test_the_empty_choices_read_as_a_dash_like_the_management_form(client, place
     page = client.get(f"/plek/{places['kamer'].slug}/gebeurtenis-voorstellen/").content.decode()
     assert "---------" not in page
     assert page.count('<option value="" selected>—</option>') == 3
+
+
+def test_a_confirmed_move_leads_the_editor_to_the_new_address(client, kamer, people):
+    log_in(client, people["owner"])
+    new = "Kerkstraat 12, 1012BB Amsterdam"
+    propose(client, kamer, kind="moved", date="9-2022", address=new)
+    client.logout()
+    log_in(client, people["redactie"])
+    response = decide(client, EventProposal.objects.get(), "confirm")
+    assert response.redirect_chain[-1][0] == reverse("places:edit", args=[kamer.slug])
+    page = html.unescape(response.content.decode())
+    told = "De verhuizing staat in het verhaal van de plek. Zet nu het nieuwe adres en de speld"
+    assert f"{told} goed: {new}" in page
+    (event,) = kamer.events.all()
+    assert (event.kind, str(event.happened_on), event.new_value) == ("moved", "2022-09-01", new)
+    story = client.get(kamer.get_absolute_url()).content.decode()
+    old = "Dorpsstraat 1, 1011AA Amsterdam"
+    assert f"In september 2022 verhuisd van {old} naar {new}" in html.unescape(story)

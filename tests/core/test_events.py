@@ -289,3 +289,40 @@ def test_an_owner_has_no_story_to_edit(client, places, people):
     log_in(client, people["owner"])
     page = client.get(reverse("places:edit", args=[places["kamer"].slug])).content.decode()
     assert 'name="events-TOTAL_FORMS"' not in page
+
+
+def test_a_move_is_dated_in_the_edit_form_and_told_on_the_page(client, places, people):
+    kamer = places["kamer"]  # Dorpsstraat 1, 1011AA Amsterdam
+    log_in(client, people["owner"])
+    form = client.get(reverse("places:edit", args=[kamer.slug])).content.decode()
+    assert "Verhuisd op" in form and "leeg als u het adres verbetert" in form
+    moved = {"street": "Kerkstraat", "house_number": "12", "postcode": "1012BB"}
+    assert edit(client, kamer, moved_on="2022-09-01", **moved).status_code == 302
+    assert story(kamer) == [
+        (
+            "moved",
+            "2022-09-01",
+            "Dorpsstraat 1, 1011AA Amsterdam",
+            "Kerkstraat 12, 1012BB Amsterdam",
+        )
+    ]
+    page = client.get(kamer.get_absolute_url()).content.decode()
+    assert "verhuisd van Dorpsstraat 1, 1011AA Amsterdam naar Kerkstraat 12" in page
+
+
+def test_a_corrected_address_is_no_move(client, places, people):
+    kamer = places["kamer"]
+    log_in(client, people["owner"])
+    assert edit(client, kamer, house_number="1a").status_code == 302
+    kamer.refresh_from_db()
+    assert kamer.house_number == "1a" and story(kamer) == []
+
+
+def test_a_move_without_a_new_address_is_refused_and_changes_nothing(client, places, people):
+    kamer = places["kamer"]
+    log_in(client, people["owner"])
+    response = edit(client, kamer, moved_on="2022-09-01", phone="020 765 43 21")
+    assert response.status_code == 400
+    assert "Geef ook het nieuwe adres" in response.content.decode()
+    kamer.refresh_from_db()
+    assert kamer.phone == "" and story(kamer) == []
