@@ -134,6 +134,16 @@ urlpatterns = [
     path("redactie/plek/<slug:slug>/publiceren/", moderation.PublishView.as_view(), name="publish"),
     path("redactie/dubbel/", merging.DuplicatesView.as_view(), name="duplicates"),
     path("redactie/import/", imports.UploadView.as_view(), name="import"),
+    path(
+        "redactie/import/gebeurtenissen/",
+        imports.EventsUploadView.as_view(),
+        name="import-events",
+    ),
+    path(
+        "redactie/import/gebeurtenissen/<str:token>/",
+        imports.EventsImportView.as_view(),
+        name="import-events-run",
+    ),
     path("redactie/import/<str:token>/", imports.MappingView.as_view(), name="import-map"),
     path(
         "redactie/import/<str:token>/rapport.csv",

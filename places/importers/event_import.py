@@ -88,7 +88,7 @@ def import_events(table, commit=False, source=""):
         try:
             rows.append(read_row(line, cells, raw.get(columns["date"]), words, report, source))
         except ValidationError as error:
-            report.add(line, cells["place"], "refused", "; ".join(error.messages))
+            report.add(line, name_of(cells["place"]), "refused", "; ".join(error.messages))
     try:
         with transaction.atomic(), import_run(source or "gebeurtenissen"):
             for row in sorted(rows, key=lambda r: (r.day, r.line)):
@@ -121,10 +121,20 @@ def read_row(line, cells, raw_date, words, report, source):
     return EventRow(line, place, kind, read[0], read[1], new_value, remark[:300])
 
 
-def find_place(text, report):
+def name_of(text):
+    """A refused row in the report: the place's name when it is known, else the cell."""
+    place = placed(text)
+    return place.name if place else text
+
+
+def placed(text):
     places = Place.objects.filter(merged_into=None)
     place = places.filter(pk=int(text)).first() if text.isdigit() else None
-    place = place or places.filter(slug=text).first()
+    return place or places.filter(slug=text).first()
+
+
+def find_place(text, report):
+    place = placed(text)
     if place is None:
         report.unknown[LABELS["place"]][text] += 1
         raise ValidationError(_("no place “%(value)s” in the register") % {"value": text})

@@ -44,6 +44,13 @@ class UploadForm(forms.Form):
     )
 
 
+class EventsUploadForm(forms.Form):
+    table = forms.FileField(
+        label=_("Table of events"),
+        help_text=_("CSV or XLSX, at most 10 MB."),
+    )
+
+
 class MappingForm(forms.Form):
     source = forms.SlugField(
         label=_("Name of this list"),

@@ -27,9 +27,14 @@ def root():
     return Path(settings.VAR_DIR) / "imports"
 
 
-def save_upload(upload):
+EVENT_SUFFIXES = {".csv", ".txt", ".xlsx"}
+
+
+def save_upload(upload, suffixes=SUFFIXES):
     suffix = Path(upload.name).suffix.lower()
-    if suffix not in SUFFIXES:
+    if suffix not in suffixes:
+        if suffixes == EVENT_SUFFIXES:
+            raise ValidationError(_("Upload a CSV or XLSX file."))
         raise ValidationError(_("Upload a CSV, XLSX, GeoJSON or GeoPackage file."))
     if upload.size > MAX_BYTES:
         raise ValidationError(_("The file is larger than 10 MB."))

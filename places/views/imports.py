@@ -1,7 +1,9 @@
-"""The redactie imports a table of places: upload, preview, map the columns, dry run, import.
+"""The redactie imports a table of places: upload, preview, map the columns, dry run, import;
+and a table of dated events (places' past): upload, dry run, import.
 
-The same importer as `manage.py import_places_table` (places.importers.table_import); the
-page keeps the upload, the mapping last tried and its report under a token (uploads).
+The same importers as `manage.py import_places_table` (places.importers.table_import) and
+`import_place_events` (event_import); the pages keep the upload, the mapping last tried and
+its report under a token (uploads).
 """
 
 from django.contrib import messages
@@ -14,7 +16,8 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, View
 
 from places.importers import progress, uploads
-from places.importers.forms import MappingForm, UploadForm
+from places.importers.event_import import import_events
+from places.importers.forms import EventsUploadForm, MappingForm, UploadForm
 from places.importers.mapping import text_of
 from places.importers.table_import import import_table
 from places.importers.tables import read_table
@@ -126,3 +129,48 @@ class ProgressView(EditorMixin, View):
         uploads.folder_of(token)
         done, total = progress.read(token)
         return JsonResponse({"done": done, "total": total})
+
+
+class EventsUploadView(EditorMixin, FormView):
+    template_name = "places/imports/events_upload.html"
+    form_class = EventsUploadForm
+
+    def form_valid(self, form):
+        upload = form.cleaned_data["table"]
+        try:
+            token = uploads.save_upload(upload, uploads.EVENT_SUFFIXES)
+            read_table(uploads.table_path(token), upload.name)
+        except ValidationError as error:
+            form.add_error("table", error)
+            return self.form_invalid(form)
+        return redirect("places:import-events-run", token=token)
+
+
+class EventsImportView(EditorMixin, View):
+    """GET: the dry run's report. POST: the import, with its report; a second POST finds
+    every event there already and writes nothing."""
+
+    template_name = "places/imports/events.html"
+
+    def get(self, request, token):
+        return self.run(token, commit=False)
+
+    def post(self, request, token):
+        return self.run(token, commit=True)
+
+    def run(self, token, commit):
+        name = uploads.original_name(token)
+        context = {"token": token, "file_name": name, "committed": commit}
+        try:
+            table = read_table(uploads.table_path(token), name)
+            report = import_events(table, commit=commit, source=name[:100])
+        except ValidationError as error:
+            return render(self.request, self.template_name, {**context, "error": error}, status=400)
+        except DatabaseError:
+            error = _("The database stopped the import: nothing was imported.")
+            return render(self.request, self.template_name, {**context, "error": error}, status=503)
+        with open(uploads.report_path(token), "w", encoding="utf-8", newline="") as handle:
+            report.write_csv(handle)
+        if commit:
+            messages.success(self.request, _("The events are written into the places' stories."))
+        return render(self.request, self.template_name, {**context, "report": report})

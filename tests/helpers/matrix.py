@@ -106,6 +106,8 @@ EXPECTED = {
     "duplicates": editors_only(200, 405),
     "import": editors_only(200, 200),  # a POST without a file shows the form again
     "import-map": editors_only(404, 404),  # no such upload
+    "import-events": editors_only(200, 200),  # a POST without a file shows the form again
+    "import-events-run": editors_only(404, 404),  # no such upload
     "import-report": editors_only(404, 405),
     "import-progress": editors_only(404, 405),
     "merge-compare": editors_only(200, 400),
@@ -142,6 +144,7 @@ def url_for(name, places, people):
         "hsds-term": {"id": "onbekend"},
         "merge-compare": {"slug": kamer.slug, "other": places["closed"].slug},
         "import-map": {"token": "geen-upload-met-deze-naam"},
+        "import-events-run": {"token": "geen-upload-met-deze-naam"},
         "import-report": {"token": "geen-upload-met-deze-naam"},
         "import-progress": {"token": "geen-upload-met-deze-naam"},
         "unmerge": {"pk": 999_999},
