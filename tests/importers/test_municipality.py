@@ -186,3 +186,17 @@ def test_a_round_without_its_own_introduction_shows_the_municipalitys(client, pl
     log_in(client, people["owner"])
     url = reverse("surveys:answer", args=[seeding.SLUG, places["kamer"].slug])
     assert "Welkom bij de rondvraag van Beekdal." in client.get(url).content.decode()
+
+
+def test_a_save_in_another_worker_shows_here_within_seconds(monkeypatch):
+    """Two gunicorn workers without CACHE_URL: each keeps its own copy. A save in the other
+    worker (a queryset update here: it clears no cache of this process) shows here once this
+    process's copy ends, 10 seconds on, not 5 minutes."""
+    import time
+
+    assert Municipality.current().name != "Gemeente Beekdal"
+    Municipality.objects.filter(pk=1).update(name="Gemeente Beekdal")
+    assert Municipality.current().name != "Gemeente Beekdal"  # this worker's copy
+    later = time.time() + 11
+    monkeypatch.setattr(time, "time", lambda: later)
+    assert Municipality.current().name == "Gemeente Beekdal"
