@@ -28,18 +28,23 @@ PREVIEW_ROWS = 5
 
 
 class UploadView(EditorMixin, FormView):
+    """The first step: the file is kept under a token, and read once to refuse what cannot
+    be read; then the next step (`next_step`) for that token."""
+
     template_name = "places/imports/upload.html"
     form_class = UploadForm
+    suffixes = uploads.SUFFIXES
+    next_step = "places:import-map"
 
     def form_valid(self, form):
         upload = form.cleaned_data["table"]
         try:
-            token = uploads.save_upload(upload)
+            token = uploads.save_upload(upload, self.suffixes)
             read_table(uploads.table_path(token), upload.name)
         except ValidationError as error:
             form.add_error("table", error)
             return self.form_invalid(form)
-        return redirect("places:import-map", token=token)
+        return redirect(self.next_step, token=token)
 
 
 class MappingView(EditorMixin, View):
@@ -131,19 +136,11 @@ class ProgressView(EditorMixin, View):
         return JsonResponse({"done": done, "total": total})
 
 
-class EventsUploadView(EditorMixin, FormView):
+class EventsUploadView(UploadView):
     template_name = "places/imports/events_upload.html"
     form_class = EventsUploadForm
-
-    def form_valid(self, form):
-        upload = form.cleaned_data["table"]
-        try:
-            token = uploads.save_upload(upload, uploads.EVENT_SUFFIXES)
-            read_table(uploads.table_path(token), upload.name)
-        except ValidationError as error:
-            form.add_error("table", error)
-            return self.form_invalid(form)
-        return redirect("places:import-events-run", token=token)
+    suffixes = uploads.EVENT_SUFFIXES
+    next_step = "places:import-events-run"
 
 
 class EventsImportView(EditorMixin, View):
