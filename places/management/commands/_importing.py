@@ -30,23 +30,26 @@ class ImportCommand(BaseCommand):
             "--commit", action="store_true", help=_("write to the database (default: dry run)")
         )
 
-    def run_import(self, path, commit):
+    def run_import(self, path, commit, **options):
         raise NotImplementedError
 
     def handle(self, file, commit, **options):
         try:
-            report = self.run_import(file, commit)
+            report = self.run_import(file, commit, **options)
         except ValidationError as error:
             raise CommandError(
                 _("Nothing was imported. %(reason)s") % {"reason": " ".join(error.messages)}
             ) from error
         except DatabaseError as error:
             raise database_stopped(error) from error
-        for line in report.lines():
-            self.stdout.write(line)
+        self.write_report(report, file, options)
         if commit:
             self.stdout.write(self.style.SUCCESS(_("Import written to the database.")))
         else:
             self.stdout.write(
                 self.style.WARNING(_("Dry run: nothing was written. Add --commit to import."))
             )
+
+    def write_report(self, report, file, options):
+        for line in report.lines():
+            self.stdout.write(line)

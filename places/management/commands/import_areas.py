@@ -39,5 +39,5 @@ class Command(ImportCommand):
             municipality.save()
             self.stdout.write(_("The maps now open on %(name)s.") % {"name": area.name})
 
-    def run_import(self, path, commit):
+    def run_import(self, path, commit, **options):
         return import_areas(path, commit=commit, gemeenten=self.gemeenten)

@@ -19,5 +19,5 @@ class Command(ImportCommand):
         super().add_arguments(parser)
         parser._actions[1].help = _("CSV or XLSX file with one event per row")
 
-    def run_import(self, path, commit):
+    def run_import(self, path, commit, **options):
         return import_events(read_table(path), commit=commit, source=source_of(path))
