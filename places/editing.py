@@ -44,11 +44,8 @@ MEMBER_FIELDS = [
 # Only editors set these; posted by anyone else they are simply not part of the form.
 EDITOR_FIELDS = ["status", "closed_on", "opened_on", "is_published", "internal_notes"]
 NOT_COMPARED = {"id", "version", "created_at", "updated_at", "slug", "buurt", "merged_into"}
-NOT_COMPARED |= {
-    "management_form_since",
-    "status_since",
-    "moved_on",
-}  # dates of a change, not fields
+# The dates of a change, not fields of the place.
+NOT_COMPARED |= {"management_form_since", "status_since", "moved_on"}
 # Seen by policy staff and editors only, on the place page as in its history.
 POLICY_ONLY_FIELDS = ["internal_notes"]
 

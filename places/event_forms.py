@@ -52,14 +52,14 @@ class DatedChanges:
     def clean_moved_on(self):
         """A move is dated and changes the address; a corrected address is no move."""
         day = self.cleaned_data.get("moved_on")
-        if day is None:
-            return None
+        if day is None or self.instance.pk is None:
+            return None  # a new place's address is where it starts, not a move
         if not any(self[name]._has_changed() for name in ADDRESS_FIELDS if name in self.fields):
             raise forms.ValidationError(
                 _("Give the new address as well; leave the date empty to correct the address.")
             )
-        moves = PlaceEvent.objects.filter(place=self.instance.pk, kind=PlaceEvent.Kind.MOVED)
-        last = moves.order_by("-happened_on").first() if self.instance.pk else None
+        moves = PlaceEvent.objects.filter(place=self.instance, kind=PlaceEvent.Kind.MOVED)
+        last = moves.order_by("-happened_on").first()
         if last is not None and day < last.happened_on:
             raise forms.ValidationError(
                 _("The last move was on %(date)s: give that date or a later one.")

@@ -16,6 +16,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 MAX_BYTES = 10 * 1024 * 1024
 SUFFIXES = {".csv", ".txt", ".xlsx", ".geojson", ".json", ".gpkg"}
@@ -27,15 +28,15 @@ def root():
     return Path(settings.VAR_DIR) / "imports"
 
 
-EVENT_SUFFIXES = {".csv", ".txt", ".xlsx"}
+WRONG_KIND = gettext_lazy("Upload a CSV, XLSX, GeoJSON or GeoPackage file.")
+EVENT_SUFFIXES = {".csv", ".txt", ".xlsx"}  # a table of events has no geometry
+EVENT_WRONG_KIND = gettext_lazy("Upload a CSV or XLSX file.")
 
 
-def save_upload(upload, suffixes=SUFFIXES):
+def save_upload(upload, suffixes=SUFFIXES, wrong_kind=WRONG_KIND):
     suffix = Path(upload.name).suffix.lower()
     if suffix not in suffixes:
-        if suffixes == EVENT_SUFFIXES:
-            raise ValidationError(_("Upload a CSV or XLSX file."))
-        raise ValidationError(_("Upload a CSV, XLSX, GeoJSON or GeoPackage file."))
+        raise ValidationError(wrong_kind)
     if upload.size > MAX_BYTES:
         raise ValidationError(_("The file is larger than 10 MB."))
     remove_old()

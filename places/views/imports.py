@@ -33,13 +33,13 @@ class UploadView(EditorMixin, FormView):
 
     template_name = "places/imports/upload.html"
     form_class = UploadForm
-    suffixes = uploads.SUFFIXES
+    suffixes, wrong_kind = uploads.SUFFIXES, uploads.WRONG_KIND
     next_step = "places:import-map"
 
     def form_valid(self, form):
         upload = form.cleaned_data["table"]
         try:
-            token = uploads.save_upload(upload, self.suffixes)
+            token = uploads.save_upload(upload, self.suffixes, self.wrong_kind)
             read_table(uploads.table_path(token), upload.name)
         except ValidationError as error:
             form.add_error("table", error)
@@ -139,7 +139,7 @@ class ProgressView(EditorMixin, View):
 class EventsUploadView(UploadView):
     template_name = "places/imports/events_upload.html"
     form_class = EventsUploadForm
-    suffixes = uploads.EVENT_SUFFIXES
+    suffixes, wrong_kind = uploads.EVENT_SUFFIXES, uploads.EVENT_WRONG_KIND
     next_step = "places:import-events-run"
 
 

@@ -326,3 +326,12 @@ def test_a_move_without_a_new_address_is_refused_and_changes_nothing(client, pla
     assert "Geef ook het nieuwe adres" in response.content.decode()
     kamer.refresh_from_db()
     assert kamer.phone == "" and story(kamer) == []
+
+
+def test_a_new_place_has_no_move_to_date(db):
+    """The proposal form is the edit form without a place: a posted move date is ignored."""
+    from places.editing import PlaceForm
+
+    form = PlaceForm(data={"name": "Nieuw", "street": "Kerkstraat", "moved_on": "2022-09-01"})
+    form.is_valid()
+    assert "moved_on" not in form.errors and form.cleaned_data["moved_on"] is None
