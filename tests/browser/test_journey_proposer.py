@@ -42,7 +42,8 @@ def test_a_volunteer_proposes_a_place_and_sees_it_published(
     assert review.get_by_role("link", name="Buurtkamer Hoofdweg", exact=True).is_visible()
     claim = review.get_by_role("link", name="Dit is onze plek: vraag aan om Buurtkamer Hoofdweg")
     assert claim.get_attribute("href").endswith("/aanvragen/")
-    assert page.locator("#place-map, .leaflet-container").first.is_visible()
+    # The pin's map, once laid out (is_visible does not wait: CI once measured it too early).
+    page.locator("#place-map, .leaflet-container").first.wait_for(state="visible")
     assert not Place.objects.filter(name="Huiskamer De Linde").exists()
     seen(page, f"proposer-{width}-2-check")
     page.get_by_role("button", name="Voorstel versturen").click()
